@@ -1,0 +1,5 @@
+/** The registry of CLI commands, in the order `vigil --help` lists them. Add one import and one entry per command. */
+import type { CliCommand } from '../main';
+
+export const commands: CliCommand[] = [
+];
