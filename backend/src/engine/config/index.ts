@@ -1,0 +1,8 @@
+/** Job config: wire types, JSON Schema validation, the camelCase analysis plan, units, and the pipeline grammar. */
+export * from './jobConfigTypes';
+export { validateJobConfig } from './validateJobConfig';
+export { toAnalysisPlan, describeDetector } from './analysisPlan';
+export type { AnalysisPlan, DetectorPlan, CustomRulePlan, RuleConditionPlan, RuleScopePlan } from './analysisPlan';
+export { parseDuration, parseByteSize, formatDuration } from './units';
+export { functionSpec, functionNames, canonicalFunctionName, ML_CATEGORY_FIELD } from './functions';
+export type { FunctionSpec, FunctionFamily, FunctionSide } from './functions';
