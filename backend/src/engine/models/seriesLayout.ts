@@ -1,0 +1,100 @@
+/**
+ * Where each number of one series lives in the model slab (a Float64Array, `stride` numbers per series),
+ * and the tuning constants of the series model. Offsets of the seasonal knots depend on the bucket span.
+ */
+
+export const MULTI_BUCKET_LENGTH = 12;
+/** Residual candidates, in slab order. */
+export const CANDIDATES = 4;
+export const NORMAL = 0;
+export const LOG_NORMAL = 1;
+export const GAMMA = 2;
+export const POISSON = 3;
+
+/** Fixed fields at the start of every series block. */
+export const F = {
+  /** Number of values observed (not decayed). */
+  NOBS: 0,
+  /** Decayed sample weight of the residual moments. */
+  N: 1,
+  MEAN: 2,
+  VAR: 3,
+  /** Smallest deseasonalised value seen (for the offsets of log-normal and gamma). */
+  MIN: 4,
+  /** Bucket index (time / bucket span) of the last and first buckets seen (NaN before any). */
+  LAST: 5,
+  FIRST: 6,
+  /** Decayed mean sample weight (events per bucket). */
+  WBAR: 7,
+  /** Decayed log-likelihood of each candidate (posterior log weights), CANDIDATES slots. */
+  LOGW: 8,
+  /** Two one-sided CUSUMs of standardised residuals, the sum and count of residuals in each run. */
+  CUSUM_UP: 12, SUM_UP: 13, RUN_UP: 14,
+  CUSUM_DOWN: 15, SUM_DOWN: 16, RUN_DOWN: 17,
+  /** Moments of the multi-bucket feature (mean residual of the last 12 buckets). */
+  MB_N: 18, MB_MEAN: 19, MB_VAR: 20,
+  /** Ring of the last residuals and their bucket indices. */
+  RING_POS: 21,
+  RING: 22,
+  RING_BUCKET: 22 + MULTI_BUCKET_LENGTH,
+  /** Decayed squared prediction errors: no seasonality, daily, daily + weekly; and their weight. */
+  SSE_NONE: 22 + 2 * MULTI_BUCKET_LENGTH,
+  SSE_DAILY: 23 + 2 * MULTI_BUCKET_LENGTH,
+  SSE_BOTH: 24 + 2 * MULTI_BUCKET_LENGTH,
+  SSE_N: 25 + 2 * MULTI_BUCKET_LENGTH,
+  /** 1 when the component passed its test and is used in predictions. */
+  DAILY_ON: 26 + 2 * MULTI_BUCKET_LENGTH,
+  WEEKLY_ON: 27 + 2 * MULTI_BUCKET_LENGTH,
+  /** First seasonal knot. */
+  KNOTS: 28 + 2 * MULTI_BUCKET_LENGTH,
+} as const;
+
+export const DAY_MS = 86_400_000;
+export const WEEK_MS = 7 * DAY_MS;
+
+/** Tuning of the series model (fixed; part of the model's definition, not user options). */
+export const TUNING = {
+  /** Forgetting per hour of data for the residual moments and candidate weights. */
+  decayPerHour: 0.01,
+  /** Forgetting per hour of the seasonality test statistics. */
+  testDecayPerHour: 0.02,
+  /** Minimum buckets and minimum hours before a series is scored. */
+  minBuckets: 8,
+  minHours: 2,
+  /** Outlier weight: sqrt(p2 / pFull), clamped to [floor, 1], p2 = two-sided probability. */
+  outlierFullWeightP: 0.02,
+  outlierMinWeight: 0.05,
+  /** CUSUM level-shift detection: allowance, threshold, clip of |z|, minimum run length. */
+  cusumAllowance: 1.0,
+  cusumThreshold: 6,
+  cusumClip: 3,
+  cusumMinRun: 4,
+  /** Residuals entering the multi-bucket window are clipped at this many standard deviations. */
+  multiBucketClip: 3,
+  /** Seasonality: gain floor per cycle, cycles before a test can pass, on/off ratios of squared errors. */
+  seasonalMinGain: 0.15,
+  seasonalMinCycles: 2,
+  dailyOnRatio: 0.8,
+  dailyOffRatio: 0.95,
+  weeklyOnRatio: 0.85,
+  weeklyOffRatio: 0.97,
+};
+
+export interface SeriesLayout {
+  dailyKnots: number;
+  weeklyKnots: number;
+  dailyOffset: number;
+  weeklyOffset: number;
+  stride: number;
+}
+
+/** Knot counts: up to 48 per day and 42 per week, never finer than a bucket; 0 when a component cannot exist. */
+export function layoutFor(bucketSpanMs: number): SeriesLayout {
+  const perDay = Math.floor(DAY_MS / bucketSpanMs);
+  const perWeek = Math.floor(WEEK_MS / bucketSpanMs);
+  const dailyKnots = perDay >= 4 ? Math.min(48, perDay) : 0;
+  const weeklyKnots = perWeek >= 7 ? Math.min(42, perWeek) : 0;
+  const dailyOffset = F.KNOTS;
+  const weeklyOffset = dailyOffset + dailyKnots;
+  return { dailyKnots, weeklyKnots, dailyOffset, weeklyOffset, stride: weeklyOffset + weeklyKnots };
+}

@@ -1,0 +1,262 @@
+/**
+ * SeriesModelSet: the per-series time-series models of a detector, stored in one Float64Array slab.
+ *
+ * A value x at time t is predicted as level + daily(t) + weekly(t), where each seasonal component is used
+ * only once an out-of-sample test on the data has shown that it predicts better (seasonalityTest.ts).
+ * The deseasonalised value y = x − active seasonality is scored by the residual mixture (normal,
+ * log-normal, gamma, Poisson for counts; residualMixture.ts). Learning is weighted down for improbable
+ * values, two CUSUMs of standardised residuals detect lasting level shifts (flagged on their first bucket
+ * by the old model, then adopted), and the mean residual of the last 12 buckets is scored by its own
+ * moments (the multi-bucket feature).
+ */
+import type { SeriesModelOptions, SeriesModels, SeriesObservation } from './types';
+import { normalLowerTail, normalUpperTail } from '../maths/normal';
+import { MixtureEvaluation, interval95, predictiveVariance } from './residualMixture';
+import { componentValue, knotPosition } from './seasonalComponent';
+import { learnSeasonality, seasonalCycles } from './seasonalityTest';
+import {
+  CANDIDATES, DAY_MS, F, MULTI_BUCKET_LENGTH, NORMAL, SeriesLayout, TUNING, WEEK_MS, layoutFor,
+} from './seriesLayout';
+
+const STATE_VERSION = 1;
+
+export interface SeriesModelSetState {
+  version: number;
+  bucketSpanMs: number;
+  kind: SeriesModelOptions['kind'];
+  size: number;
+  stride: number;
+  /** The slab, little-endian float64, base64. */
+  slab: string;
+}
+
+function clamp(x: number, lo: number, hi: number): number {
+  return x < lo ? lo : x > hi ? hi : x;
+}
+
+export class SeriesModelSet implements SeriesModels {
+  private slab: Float64Array;
+  private count = 0;
+  private readonly layout: SeriesLayout;
+  private readonly isCount: boolean;
+  private readonly keepPerBucket: number;
+  private readonly testKeepPerBucket: number;
+  private readonly minBuckets: number;
+  private readonly mix = new MixtureEvaluation();
+  private readonly bounds = new Float64Array(2);
+
+  constructor(private readonly opts: SeriesModelOptions) {
+    if (!(opts.bucketSpanMs > 0) || !Number.isFinite(opts.bucketSpanMs)) {
+      throw new Error(`SeriesModelSet: bucketSpanMs must be a positive number, got ${opts.bucketSpanMs}`);
+    }
+    if (opts.kind !== 'count' && opts.kind !== 'metric') {
+      throw new Error(`SeriesModelSet: kind must be "count" or "metric", got ${String(opts.kind)}`);
+    }
+    this.layout = layoutFor(opts.bucketSpanMs);
+    this.isCount = opts.kind === 'count';
+    const hours = opts.bucketSpanMs / 3_600_000;
+    this.keepPerBucket = 1 - clamp(TUNING.decayPerHour * hours, 1e-6, 0.2);
+    this.testKeepPerBucket = 1 - clamp(TUNING.testDecayPerHour * hours, 1e-6, 0.3);
+    this.minBuckets = Math.max(TUNING.minBuckets, Math.ceil(TUNING.minHours / hours));
+    this.slab = new Float64Array(this.layout.stride * 16);
+  }
+
+  static restore(state: unknown): SeriesModelSet {
+    const s = state as SeriesModelSetState;
+    if (!s || typeof s !== 'object') throw new Error('SeriesModelSet.restore: state is not an object');
+    if (s.version !== STATE_VERSION) throw new Error(`SeriesModelSet.restore: unsupported version ${String(s.version)}`);
+    const set = new SeriesModelSet({ bucketSpanMs: s.bucketSpanMs, kind: s.kind });
+    if (s.stride !== set.layout.stride) throw new Error(`SeriesModelSet.restore: stride ${s.stride} != ${set.layout.stride}`);
+    const bytes = Buffer.from(s.slab, 'base64');
+    if (bytes.length !== s.size * s.stride * 8) throw new Error('SeriesModelSet.restore: slab length does not match size');
+    set.ensureCapacity(s.size);
+    const view = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+    set.slab.set(view);
+    set.count = s.size;
+    return set;
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  private ensureCapacity(n: number): void {
+    const need = n * this.layout.stride;
+    if (need <= this.slab.length) return;
+    const next = new Float64Array(Math.max(need, this.slab.length * 2));
+    next.set(this.slab);
+    this.slab = next;
+  }
+
+  add(): number {
+    const id = this.count;
+    this.ensureCapacity(id + 1);
+    this.count++;
+    const base = id * this.layout.stride;
+    const s = this.slab;
+    s.fill(0, base, base + this.layout.stride);
+    s[base + F.MIN] = Infinity;
+    s[base + F.LAST] = NaN;
+    s[base + F.FIRST] = NaN;
+    for (let i = 0; i < MULTI_BUCKET_LENGTH; i++) s[base + F.RING_BUCKET + i] = -Infinity;
+    return id;
+  }
+
+  bytesPerSeries(): number {
+    return this.layout.stride * 8;
+  }
+
+  totalBytes(): number {
+    return this.slab.length * 8;
+  }
+
+  snapshot(): SeriesModelSetState {
+    const used = this.slab.subarray(0, this.count * this.layout.stride);
+    return {
+      version: STATE_VERSION, bucketSpanMs: this.opts.bucketSpanMs, kind: this.opts.kind, size: this.count,
+      stride: this.layout.stride, slab: Buffer.from(used.buffer, used.byteOffset, used.byteLength).toString('base64'),
+    };
+  }
+
+  observe(id: number, timeMs: number, value: number | null, learn: boolean, out: SeriesObservation, weight = 1): void {
+    if (!(id >= 0 && id < this.count)) throw new Error(`SeriesModelSet.observe: no series ${id}`);
+    const s = this.slab;
+    const L = this.layout;
+    const base = id * L.stride;
+    const bucket = Math.floor(timeMs / this.opts.bucketSpanMs);
+    const dPos = knotPosition(timeMs, DAY_MS, L.dailyKnots);
+    const wPos = knotPosition(timeMs, WEEK_MS, L.weeklyKnots);
+    const daily = componentValue(s, base + L.dailyOffset, L.dailyKnots, dPos);
+    const weekly = componentValue(s, base + L.weeklyOffset, L.weeklyKnots, wPos);
+    const seasonal = (s[base + F.DAILY_ON] === 1 ? daily : 0) + (s[base + F.WEEKLY_ON] === 1 ? weekly : 0);
+    const nObs = s[base + F.NOBS];
+    const mean = s[base + F.MEAN];
+
+    out.scored = false;
+    out.pLower = 1; out.pUpper = 1; out.multiBucketPLower = 1; out.multiBucketPUpper = 1;
+    out.typical = NaN; out.lowerBound = NaN; out.upperBound = NaN;
+
+    const wBar = s[base + F.WBAR];
+    const w = weight > 0 && Number.isFinite(weight) ? weight : 1;
+    const varScale = wBar > 0 ? clamp(wBar / w, 0.25, 4) : 1;
+    if (nObs > 0) {
+      out.typical = seasonal + mean;
+      let best = NORMAL;
+      for (let c = 1; c < CANDIDATES; c++) if (s[base + F.LOGW + c] > s[base + F.LOGW + best]) best = c;
+      if (!this.isCount && best === 3) best = NORMAL;
+      interval95(s, base, varScale, best, this.bounds);
+      out.lowerBound = seasonal + this.bounds[0];
+      out.upperBound = seasonal + this.bounds[1];
+    }
+    if (value === null || !Number.isFinite(value)) return;
+
+    const y = value - seasonal;
+    const scored = nObs >= this.minBuckets;
+    if (nObs > 0) this.mix.evaluate(s, base, y, varScale, this.isCount);
+    const sd = Math.sqrt(predictiveVariance(s, base) * varScale);
+    const residual = y - mean;
+    const clipped = clamp(residual, -TUNING.multiBucketClip * sd, TUNING.multiBucketClip * sd);
+    let mbSum = clipped;
+    let mbCount = 1;
+    for (let i = 0; i < MULTI_BUCKET_LENGTH; i++) {
+      const rb = s[base + F.RING_BUCKET + i];
+      if (rb > bucket - MULTI_BUCKET_LENGTH && rb < bucket) { mbSum += s[base + F.RING + i]; mbCount++; }
+    }
+    const mbMean = mbSum / mbCount;
+    const mbFull = mbCount === MULTI_BUCKET_LENGTH;
+    let mbP2 = 1;
+    if (scored) {
+      out.scored = true;
+      out.pLower = this.mix.pLower;
+      out.pUpper = this.mix.pUpper;
+      if (mbFull && s[base + F.MB_N] >= this.minBuckets) {
+        const mbN = s[base + F.MB_N];
+        const mbVar = Math.max(s[base + F.MB_VAR], 1e-12 + 1e-8 * sd * sd) * (1 + 2 / mbN);
+        const z = (mbMean - s[base + F.MB_MEAN]) / Math.sqrt(mbVar);
+        out.multiBucketPLower = Math.max(normalLowerTail(z), Number.MIN_VALUE);
+        out.multiBucketPUpper = Math.max(normalUpperTail(z), Number.MIN_VALUE);
+        mbP2 = 2 * Math.min(out.multiBucketPLower, out.multiBucketPUpper);
+      }
+    }
+    if (!learn) return;
+
+    // ---- learning ----
+    let last = s[base + F.LAST];
+    if (Number.isNaN(last)) { s[base + F.FIRST] = bucket; last = bucket - 1; }
+    const elapsed = Math.max(0, bucket - last);
+    const keep = Math.pow(this.keepPerBucket, elapsed);
+    const p2 = scored ? 2 * Math.min(out.pLower, out.pUpper) : 1;
+    const omega = scored ? clamp(Math.sqrt(p2 / TUNING.outlierFullWeightP), TUNING.outlierMinWeight, 1) : 1;
+    const relWeight = wBar > 0 ? Math.min(1, w / wBar) : 1;
+    const wl = omega * relWeight;
+    s[base + F.WBAR] = wBar > 0 ? wBar + 0.05 * (w - wBar) : w;
+
+    if (scored) {
+      const ll = this.mix.logLik;
+      for (let c = 0; c < CANDIDATES; c++) {
+        const add = this.mix.available[c] ? ll[c] : ll[NORMAL] - 5;
+        s[base + F.LOGW + c] = s[base + F.LOGW + c] * keep + omega * add;
+      }
+    }
+    const n = s[base + F.N] * keep + wl;
+    const alpha = wl / n;
+    const delta = y - mean;
+    s[base + F.N] = n;
+    s[base + F.MEAN] = mean + alpha * delta;
+    s[base + F.VAR] = (1 - alpha) * (s[base + F.VAR] + alpha * delta * delta);
+    if (y < s[base + F.MIN]) s[base + F.MIN] = y;
+
+    if (mbFull) {
+      const mbOmega = clamp(Math.sqrt(mbP2 / TUNING.outlierFullWeightP), TUNING.outlierMinWeight, 1);
+      const mn = s[base + F.MB_N] * keep + mbOmega;
+      const a = mbOmega / mn;
+      const d = mbMean - s[base + F.MB_MEAN];
+      s[base + F.MB_N] = mn;
+      s[base + F.MB_MEAN] += a * d;
+      s[base + F.MB_VAR] = (1 - a) * (s[base + F.MB_VAR] + a * d * d);
+    }
+    const pos = s[base + F.RING_POS];
+    s[base + F.RING + pos] = clipped;
+    s[base + F.RING_BUCKET + pos] = bucket;
+    s[base + F.RING_POS] = (pos + 1) % MULTI_BUCKET_LENGTH;
+
+    if (scored) this.detectLevelShift(base, residual / sd, residual);
+    if (L.dailyKnots > 0 || L.weeklyKnots > 0) {
+      const cycles = seasonalCycles(s, base, bucket, this.opts.bucketSpanMs);
+      const changed = learnSeasonality(s, base, L, {
+        value, level: mean, daily, weekly, dPos, wPos, omega, cycles,
+        bucketSpanMs: this.opts.bucketSpanMs, testKeep: Math.pow(this.testKeepPerBucket, elapsed),
+      });
+      if (changed) this.resetShortMemory(base);
+    }
+    s[base + F.NOBS] = nObs + 1;
+    if (bucket > s[base + F.LAST] || Number.isNaN(s[base + F.LAST])) s[base + F.LAST] = bucket;
+  }
+
+  /** Two one-sided CUSUMs of clipped standardised residuals; on a lasting shift the level moves by the run's mean. */
+  private detectLevelShift(base: number, z0: number, residual: number): void {
+    const s = this.slab;
+    const z = clamp(z0, -TUNING.cusumClip, TUNING.cusumClip);
+    const k = TUNING.cusumAllowance;
+    let shift = 0;
+    const up = Math.max(0, s[base + F.CUSUM_UP] + z - k);
+    if (up > 0) { s[base + F.SUM_UP] += residual; s[base + F.RUN_UP] += 1; } else { s[base + F.SUM_UP] = 0; s[base + F.RUN_UP] = 0; }
+    s[base + F.CUSUM_UP] = up;
+    const down = Math.max(0, s[base + F.CUSUM_DOWN] - z - k);
+    if (down > 0) { s[base + F.SUM_DOWN] += residual; s[base + F.RUN_DOWN] += 1; } else { s[base + F.SUM_DOWN] = 0; s[base + F.RUN_DOWN] = 0; }
+    s[base + F.CUSUM_DOWN] = down;
+    if (up > TUNING.cusumThreshold && s[base + F.RUN_UP] >= TUNING.cusumMinRun) shift = s[base + F.SUM_UP] / s[base + F.RUN_UP];
+    else if (down > TUNING.cusumThreshold && s[base + F.RUN_DOWN] >= TUNING.cusumMinRun) shift = s[base + F.SUM_DOWN] / s[base + F.RUN_DOWN];
+    if (shift !== 0) {
+      s[base + F.MEAN] += shift;
+      this.resetShortMemory(base);
+    }
+  }
+
+  /** Forget the CUSUM runs and the multi-bucket window (after a level shift or a new seasonal component). */
+  private resetShortMemory(base: number): void {
+    const s = this.slab;
+    for (let f = F.CUSUM_UP; f <= F.RUN_DOWN; f++) s[base + f] = 0;
+    for (let i = 0; i < MULTI_BUCKET_LENGTH; i++) s[base + F.RING_BUCKET + i] = -Infinity;
+  }
+}

@@ -1,0 +1,129 @@
+/**
+ * Normalisation of raw scores to 0..100 (engine-anchors §1.4(5), §5 row 18).
+ * The normaliser keeps a decayed sketch of the job's raw scores, fed with one high-water mark per fixed
+ * interval of 3600 / clamp(2 · bucket span, 300 s, 3600 s) buckets, so short bucket spans do not flood it
+ * with small scores. The normalised score is the minimum of four ceilings:
+ *  - noise: signal strength in dB above the median ("noise") raw score, 20 dB = 100;
+ *  - percentile: the score's percentile mapped through the knots (0,0) (70,1) (85,1.2) (90,1.5) (95,3)
+ *    (97,20) (99,50) (99.9,90) (100,100);
+ *  - max score: 100 · min(1.5 r, 0.5 + 0.5 r), r = score / (slowly forgotten) largest score seen;
+ *  - probability: log-interpolated from 5 at p = 0.05 to 100 at p = 1e-4.
+ */
+import type { ScoreNormaliser, ScoreNormaliserState } from './types';
+import { SKETCH_BINS, binOf, percentileOf, quantileOf } from './scoreSketch';
+import { probabilityOfRawScore } from './rawScore';
+
+const VERSION = 1;
+const KNOTS: ReadonlyArray<readonly [number, number]> = [
+  [0, 0], [70, 1], [85, 1.2], [90, 1.5], [95, 3], [97, 20], [99, 50], [99.9, 90], [100, 100],
+];
+/** Half-life of the sketch and of the max score, in samples (one sample per interval, about an hour). */
+const SKETCH_HALF_LIFE_SAMPLES = 24 * 60;
+const MAX_SCORE_HALF_LIFE_SAMPLES = 24 * 30;
+/** Noise floor of the dB ceiling, in raw-score units. */
+const NOISE_FLOOR = 0.01;
+const LOG_P_HIGH = Math.log(0.05);
+const LOG_P_LOW = Math.log(1e-4);
+
+export interface QuantileScoreNormaliserState extends ScoreNormaliserState {
+  version: number;
+  bucketSpanMs: number;
+  counts: number[];
+  total: number;
+  maxScore: number;
+  intervalIndex: number | null;
+  intervalMax: number;
+}
+
+function percentileCeiling(percentile: number): number {
+  for (let i = 1; i < KNOTS.length; i++) {
+    const [x1, y1] = KNOTS[i];
+    if (percentile <= x1) {
+      const [x0, y0] = KNOTS[i - 1];
+      return y0 + ((percentile - x0) / (x1 - x0)) * (y1 - y0);
+    }
+  }
+  return 100;
+}
+
+export function probabilityCeiling(raw: number): number {
+  const p = probabilityOfRawScore(raw);
+  if (p >= 0.05) return 0;
+  const f = (LOG_P_HIGH - Math.log(p)) / (LOG_P_HIGH - LOG_P_LOW);
+  return Math.min(100, 5 + 95 * f);
+}
+
+export class QuantileScoreNormaliser implements ScoreNormaliser {
+  private readonly bucketSpanMs: number;
+  private readonly intervalMs: number;
+  private readonly counts = new Float64Array(SKETCH_BINS + 1);
+  private total = 0;
+  private maxScore = 0;
+  private intervalIndex: number | null = null;
+  private intervalMax = 0;
+
+  constructor(opts: { bucketSpanMs: number }) {
+    if (!(opts.bucketSpanMs > 0)) throw new Error(`bucketSpanMs must be > 0, got ${opts.bucketSpanMs}`);
+    this.bucketSpanMs = opts.bucketSpanMs;
+    const spanS = opts.bucketSpanMs / 1000;
+    const bucketsPerSample = Math.max(1, Math.round(3600 / Math.min(3600, Math.max(300, 2 * spanS))));
+    this.intervalMs = bucketsPerSample * opts.bucketSpanMs;
+  }
+
+  static restore(state: unknown): QuantileScoreNormaliser {
+    const s = state as QuantileScoreNormaliserState;
+    if (!s || s.version !== VERSION) throw new Error(`unsupported normaliser state version: ${String(s?.version)}`);
+    if (!Array.isArray(s.counts) || s.counts.length !== SKETCH_BINS + 1) throw new Error('normaliser state: bad counts');
+    const n = new QuantileScoreNormaliser({ bucketSpanMs: s.bucketSpanMs });
+    n.counts.set(s.counts);
+    n.total = s.total;
+    n.maxScore = s.maxScore;
+    n.intervalIndex = s.intervalIndex;
+    n.intervalMax = s.intervalMax;
+    return n;
+  }
+
+  /** Learn one raw score of the bucket starting at `timeMs`; only each interval's maximum reaches the sketch. */
+  observe(raw: number, timeMs: number): void {
+    const index = Math.floor(timeMs / this.intervalMs);
+    if (this.intervalIndex === null) {
+      this.intervalIndex = index;
+      this.intervalMax = raw;
+      return;
+    }
+    if (index > this.intervalIndex) {
+      this.flushInterval();
+      this.intervalIndex = index;
+      this.intervalMax = raw;
+    } else if (raw > this.intervalMax) {
+      this.intervalMax = raw;
+    }
+  }
+
+  private flushInterval(): void {
+    const decay = Math.pow(0.5, 1 / SKETCH_HALF_LIFE_SAMPLES);
+    for (let i = 0; i <= SKETCH_BINS; i++) this.counts[i] *= decay;
+    this.total = this.total * decay + 1;
+    this.counts[binOf(this.intervalMax)] += 1;
+    this.maxScore = Math.max(this.maxScore * Math.pow(0.5, 1 / MAX_SCORE_HALF_LIFE_SAMPLES), this.intervalMax);
+  }
+
+  normalise(raw: number): number {
+    if (!(raw > 0)) return 0;
+    const maxScore = Math.max(this.maxScore, this.intervalMax, raw);
+    const r = raw / maxScore;
+    const maxCeiling = 100 * Math.min(1.5 * r, 0.5 + 0.5 * r);
+    const pct = percentileCeiling(percentileOf(this.counts, this.total, raw));
+    const noise = Math.max(NOISE_FLOOR, quantileOf(this.counts, this.total, 50));
+    const noiseCeiling = raw <= noise ? 0 : Math.min(100, 5 * 10 * Math.log10(raw / noise));
+    const score = Math.min(maxCeiling, pct, noiseCeiling, probabilityCeiling(raw));
+    return Math.max(0, Math.min(100, score));
+  }
+
+  snapshot(): QuantileScoreNormaliserState {
+    return {
+      version: VERSION, bucketSpanMs: this.bucketSpanMs, counts: Array.from(this.counts), total: this.total,
+      maxScore: this.maxScore, intervalIndex: this.intervalIndex, intervalMax: this.intervalMax,
+    };
+  }
+}
