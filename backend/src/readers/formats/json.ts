@@ -1,0 +1,19 @@
+import type { FieldValue } from '../../engine/types';
+import { RecordError } from '../types';
+import { clip, flattenJson } from '../values';
+
+/** Parses one JSON line into flattened fields; throws `RecordError` for bad JSON or a non-object. */
+export function jsonFields(text: string): Record<string, FieldValue> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new RecordError(`bad JSON (${(err as Error).message}): ${clip(text)}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new RecordError(`expected a JSON object, found ${clip(text)}`);
+  }
+  const fields: Record<string, FieldValue> = {};
+  flattenJson(parsed, '', fields);
+  return fields;
+}
