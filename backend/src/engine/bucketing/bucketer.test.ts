@@ -1,0 +1,96 @@
+import { Bucketer } from './bucketer';
+
+function collect(_b: Bucketer<string[]>): { emitted: Array<[number, string[] | undefined]>; emit: (s: number, p: string[] | undefined) => void } {
+  const emitted: Array<[number, string[] | undefined]> = [];
+  return { emitted, emit: (s, p) => { emitted.push([s, p]); } };
+}
+
+function push(b: Bucketer<string[]>, t: number, tag: string, emit: (s: number, p: string[] | undefined) => void): boolean {
+  const p = b.payloadFor(t);
+  if (p) p.push(tag);
+  b.finaliseUntil(t, emit);
+  return p !== null;
+}
+
+describe('Bucketer', () => {
+  it('puts an event on a bucket edge into the bucket that starts there', () => {
+    const b = new Bucketer<string[]>(300_000, 0, () => []);
+    expect(b.bucketStart(299_999)).toBe(0);
+    expect(b.bucketStart(300_000)).toBe(300_000);
+    expect(b.bucketStart(-1)).toBe(-300_000);
+  });
+
+  it('with latency 0 finalises a bucket when an event at its end arrives, and counts later events for it as late', () => {
+    const b = new Bucketer<string[]>(1000, 0, () => []);
+    const { emitted, emit } = collect(b);
+    push(b, 100, 'a', emit);
+    push(b, 999, 'b', emit);
+    expect(emitted).toEqual([]);
+    push(b, 1000, 'c', emit);
+    expect(emitted).toEqual([[0, ['a', 'b']]]);
+    expect(push(b, 500, 'late', emit)).toBe(false);
+    expect(b.lateCount).toBe(1);
+    b.finaliseAll(emit);
+    expect(emitted).toEqual([[0, ['a', 'b']], [1000, ['c']]]);
+  });
+
+  it('accepts out-of-order events within the latency window', () => {
+    const b = new Bucketer<string[]>(1000, 2000, () => []);
+    const { emitted, emit } = collect(b);
+    push(b, 100, 'a', emit);
+    push(b, 2500, 'b', emit);
+    push(b, 900, 'a2', emit); // bucket 0 is still open: its end + latency = 3000 > 2500
+    expect(b.lateCount).toBe(0);
+    push(b, 3000, 'c', emit); // 0 + 1000 + 2000 <= 3000: bucket 0 final
+    expect(emitted).toEqual([[0, ['a', 'a2']]]);
+    expect(push(b, 999, 'late', emit)).toBe(false);
+    expect(push(b, 1500, 'ok', emit)).toBe(true); // bucket 1000 still open until 4000
+    expect(b.lateCount).toBe(1);
+    b.finaliseAll(emit);
+    expect(emitted.map((e) => e[0])).toEqual([0, 1000, 2000, 3000]);
+    expect(emitted[1][1]).toEqual(['ok']);
+    expect(emitted[2][1]).toEqual(['b']);
+  });
+
+  it('emits the empty buckets of a gap in order', () => {
+    const b = new Bucketer<string[]>(10, 0, () => []);
+    const { emitted, emit } = collect(b);
+    push(b, 5, 'a', emit);
+    push(b, 47, 'b', emit);
+    expect(emitted).toEqual([[0, ['a']], [10, undefined], [20, undefined], [30, undefined]]);
+  });
+
+  it('finaliseUntil emits buckets whose end + latency <= the given time, even without new events', () => {
+    const b = new Bucketer<string[]>(10, 5, () => []);
+    const { emitted, emit } = collect(b);
+    push(b, 3, 'a', emit);
+    b.finaliseUntil(14, emit);
+    expect(emitted).toEqual([]);
+    b.finaliseUntil(25, emit);
+    expect(emitted).toEqual([[0, ['a']], [10, undefined]]);
+    expect(b.nextStart).toBe(20);
+  });
+
+  it('does nothing before the first event and rejects a bad span', () => {
+    const b = new Bucketer<string[]>(10, 0, () => []);
+    const { emitted, emit } = collect(b);
+    b.finaliseUntil(1e9, emit);
+    b.finaliseAll(emit);
+    expect(emitted).toEqual([]);
+    expect(() => new Bucketer<string[]>(0, 0, () => [])).toThrow('bucket span must be positive');
+  });
+
+  it('snapshot and restore keep open buckets, the next start and the late count', () => {
+    const b = new Bucketer<string[]>(10, 20, () => []);
+    const { emit } = collect(b);
+    push(b, 1, 'a', emit);
+    push(b, 15, 'b', emit);
+    push(b, 35, 'c', emit);
+    b.payloadFor(-50);
+    const state = JSON.parse(JSON.stringify(b.snapshot((p) => p)));
+    const r = Bucketer.restore<string[], string[]>(state, () => [], (s) => [...s]);
+    expect(r.nextStart).toBe(10);
+    expect(r.lateCount).toBe(1);
+    expect(r.openBuckets()).toEqual([[10, ['b']], [30, ['c']]]);
+  });
+});

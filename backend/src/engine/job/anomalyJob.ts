@@ -1,0 +1,212 @@
+/**
+ * An anomaly detection job: one analysis config over a stream of records.
+ *
+ * push(record) → the bucketer (bucket_span, latency) → each detector gathers its series →
+ * when a bucket is final each detector scores and learns it → result documents (bucket, records,
+ * influencers, model plot), drained in time order with takeResults(). snapshot()/restore() carry the
+ * whole state: running N buckets equals running k, snapshot, JSON round trip, restore, N−k.
+ */
+import type { EventRecord } from '../types';
+import type { JobConfig } from '../config/jobConfigTypes';
+import { toAnalysisPlan, type AnalysisPlan } from '../config/analysisPlan';
+import { Bucketer, type BucketerState } from '../bucketing/bucketer';
+import { fieldNumber } from '../bucketing/seriesSplit';
+import {
+  restoreSeriesBucket, seriesBucketState, type DetectorBucket, type SeriesBucketState,
+} from '../detectors/bucketGatherer';
+import { createDetector } from './detectorFactory';
+import type { Detector, DetectorOutcome, FinaliseContext } from './detectorTypes';
+import { MemoryBudget } from './memoryBudget';
+import { ResultBuilder, type ResultBuilderState } from './resultBuilder';
+import type { JobStats, ResultDocument } from './resultTypes';
+
+export const SNAPSHOT_VERSION = 1;
+
+interface OpenBucket {
+  eventCount: number;
+  detectors: DetectorBucket[];
+}
+
+interface OpenBucketState {
+  e: number;
+  d: Array<Array<[string, SeriesBucketState]>>;
+}
+
+interface Counters {
+  processed: number;
+  missingField: number;
+  buckets: number;
+  latestRecordMs: number | null;
+}
+
+export interface AnomalyJobSnapshot {
+  version: number;
+  job_id: string;
+  config: JobConfig;
+  bucketer: BucketerState<OpenBucketState>;
+  detectors: unknown[];
+  results: ResultBuilderState;
+  memory: { usedBytes: number; allocationFailures: number; hard: boolean };
+  counters: Counters;
+  pending: ResultDocument[];
+}
+
+export class AnomalyJob {
+  readonly plan: AnalysisPlan;
+  private readonly detectors: Detector[];
+  private bucketer: Bucketer<OpenBucket>;
+  private builder: ResultBuilder;
+  private memory: MemoryBudget;
+  private pending: ResultDocument[] = [];
+  private counters: Counters = { processed: 0, missingField: 0, buckets: 0, latestRecordMs: null };
+  private readonly finaliseCtx: FinaliseContext;
+  private readonly emit = (start: number, payload: OpenBucket | undefined): void => this.finaliseBucket(start, payload);
+
+  constructor(readonly jobId: string, readonly config: JobConfig, state?: AnomalyJobSnapshot) {
+    this.plan = toAnalysisPlan(config);
+    const p = this.plan;
+    this.detectors = p.detectors.map((d, i) => createDetector(d, p, state?.detectors[i]));
+    const create = (): OpenBucket => ({ eventCount: 0, detectors: p.detectors.map(() => new Map()) });
+    this.bucketer = state
+      ? Bucketer.restore(state.bucketer, create, (s: OpenBucketState) => ({
+        eventCount: s.e,
+        detectors: s.d.map((entries) => new Map(entries.map(([k, sb]) => [k, restoreSeriesBucket(sb)]))),
+      }))
+      : new Bucketer<OpenBucket>(p.bucketSpanMs, p.latencyMs, create);
+    this.builder = new ResultBuilder(jobId, p, state?.results);
+    this.memory = state ? MemoryBudget.restore(p.modelMemoryLimitBytes, state.memory) : new MemoryBudget(p.modelMemoryLimitBytes);
+    if (state) {
+      this.counters = { ...state.counters };
+      this.pending = state.pending.map((d) => structuredClone(d));
+    }
+    this.finaliseCtx = {
+      memory: this.memory,
+      pruneWindowMs: p.modelPruneWindowMs ?? Math.max(30 * 86_400_000, 20 * p.bucketSpanMs),
+      modelPlotEnabled: p.modelPlot.enabled,
+      modelPlotTerms: p.modelPlot.terms,
+    };
+  }
+
+  /** Add one record (already filtered and evaluated by the pipeline). */
+  push(record: EventRecord): void {
+    const t = record.time;
+    if (!Number.isFinite(t)) {
+      this.counters.missingField++;
+      return;
+    }
+    const bucket = this.bucketer.payloadFor(t);
+    if (bucket) {
+      this.counters.processed++;
+      if (this.counters.latestRecordMs === null || t > this.counters.latestRecordMs) this.counters.latestRecordMs = t;
+      const weight = this.recordWeight(record);
+      bucket.eventCount++;
+      let used = false;
+      for (let i = 0; i < this.detectors.length; i++) {
+        if (this.detectors[i].gather(record, bucket.detectors[i], weight)) used = true;
+      }
+      if (!used) this.counters.missingField++;
+    }
+    this.bucketer.finaliseUntil(t, this.emit);
+  }
+
+  private recordWeight(record: EventRecord): number {
+    const f = this.plan.summaryCountFieldName;
+    if (!f) return 1;
+    const w = fieldNumber(record.fields[f]);
+    return w !== null && w >= 0 ? w : 1;
+  }
+
+  /** Finalise buckets whose end + latency <= untilMs (all open buckets without an argument). */
+  flush(untilMs?: number): void {
+    if (untilMs === undefined) this.bucketer.finaliseAll(this.emit);
+    else this.bucketer.finaliseUntil(untilMs, this.emit);
+  }
+
+  /** Drain the results produced so far, in time order. */
+  takeResults(): ResultDocument[] {
+    const out = this.pending;
+    this.pending = [];
+    return out;
+  }
+
+  /** Results for the open bucket(s), marked is_interim, computed on a copy: this job's state is unchanged. */
+  interimResults(): ResultDocument[] {
+    const firstOpen = this.bucketer.nextStart;
+    if (firstOpen === null) return [];
+    const copy = AnomalyJob.restore(this.snapshot());
+    copy.takeResults();
+    copy.flush();
+    return copy.takeResults()
+      .filter((d) => d.timestamp >= firstOpen)
+      .map((d) => ({ ...d, is_interim: true }));
+  }
+
+  private finaliseBucket(startMs: number, payload: OpenBucket | undefined): void {
+    this.memory.setUsed(this.modelBytes());
+    const outcomes: DetectorOutcome[] = this.detectors.map((d, i) =>
+      d.finalise(startMs, payload?.detectors[i], this.finaliseCtx));
+    this.counters.buckets++;
+    const docs = this.builder.build(startMs, payload?.eventCount ?? 0, outcomes, false);
+    for (const d of docs) this.pending.push(d);
+  }
+
+  private modelBytes(): number {
+    let b = 0;
+    for (const d of this.detectors) b += d.modelBytes();
+    return b;
+  }
+
+  stats(): JobStats {
+    let by = 0;
+    let over = 0;
+    let partition = 0;
+    for (const d of this.detectors) {
+      const c = d.splitCounts();
+      by += c.by;
+      over += c.over;
+      partition += c.partition;
+    }
+    const bytes = this.modelBytes();
+    this.memory.setUsed(bytes);
+    return {
+      processed_record_count: this.counters.processed,
+      late_record_count: this.bucketer.lateCount,
+      missing_field_count: this.counters.missingField,
+      bucket_count: this.counters.buckets,
+      latest_record_timestamp: this.counters.latestRecordMs,
+      model_size_stats: {
+        model_bytes: bytes,
+        total_by_field_count: by,
+        total_over_field_count: over,
+        total_partition_field_count: partition,
+        bucket_allocation_failures_count: this.memory.allocationFailures,
+        memory_status: this.memory.status(),
+      },
+    };
+  }
+
+  /** Versioned, JSON-serialisable state of the whole job. */
+  snapshot(): AnomalyJobSnapshot {
+    return {
+      version: SNAPSHOT_VERSION,
+      job_id: this.jobId,
+      config: structuredClone(this.config),
+      bucketer: this.bucketer.snapshot((b) => ({
+        e: b.eventCount,
+        d: b.detectors.map((m) => [...m.entries()].map(([k, sb]) => [k, seriesBucketState(sb)] as [string, SeriesBucketState])),
+      })),
+      detectors: this.detectors.map((d) => d.snapshot()),
+      results: this.builder.snapshot(),
+      memory: this.memory.snapshot(),
+      counters: { ...this.counters },
+      pending: this.pending.map((d) => structuredClone(d)),
+    };
+  }
+
+  static restore(snapshot: AnomalyJobSnapshot): AnomalyJob {
+    if (!snapshot || snapshot.version !== SNAPSHOT_VERSION) {
+      throw new Error(`unsupported job snapshot version: ${String(snapshot?.version)} (expected ${SNAPSHOT_VERSION})`);
+    }
+    return new AnomalyJob(snapshot.job_id, snapshot.config, snapshot);
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * Picks the detector implementation for a detector plan.
+ */
+import type { AnalysisPlan, DetectorPlan } from '../config/analysisPlan';
+import { functionSpec } from '../detectors/functionCatalog';
+import type { Detector } from './detectorTypes';
+import { SeriesDetector, type SeriesDetectorState } from './seriesDetector';
+
+export function createDetector(d: DetectorPlan, plan: AnalysisPlan, state?: unknown): Detector {
+  const spec = functionSpec(d.function);
+  if (spec.family === 'rare' || d.overFieldName) {
+    throw new Error(`analysis_config.detectors[${d.index}]: "${d.description}" needs population/rare analysis, which this engine version does not run`);
+  }
+  return new SeriesDetector(d, plan.bucketSpanMs, plan.influencers, state as SeriesDetectorState | undefined);
+}

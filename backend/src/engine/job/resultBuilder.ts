@@ -1,0 +1,197 @@
+/**
+ * Turns a finalised bucket's detector outcomes into scored result documents.
+ *
+ * Normalisers (engine-anchors §1.4(5)): one per detector partition (by-values of a partition share it),
+ * one for the bucket (`bucket_time`), one per influencer field for influencer results and one per
+ * influencer field for bucket influencers. The bucket `anomaly_score` is the largest of its bucket
+ * influencers' scores, so it is consistent with them (spec `Bucket.ts`).
+ */
+import { severityOf } from '../types';
+import type { AnalysisPlan } from '../config/analysisPlan';
+import { QuantileScoreNormaliser, type QuantileScoreNormaliserState } from '../scoring/normaliser';
+import { rawScore } from '../scoring/rawScore';
+import { combineProbabilities } from '../scoring/combineProbabilities';
+import { multiBucketImpact } from '../scoring/multiBucketImpact';
+import { entityKey } from '../bucketing/seriesSplit';
+import { anomalyType } from '../detectors/tailProbability';
+import type { DetectorOutcome, RecordCandidate } from './detectorTypes';
+import { splitFieldsOf } from './seriesDetector';
+import type {
+  BucketInfluencerDoc, BucketResult, InfluencerRef, InfluencerResult, ModelPlotResult, RecordResult, ResultDocument,
+} from './resultTypes';
+
+type NormaliserEntries = Array<[string, QuantileScoreNormaliserState]>;
+
+export interface ResultBuilderState {
+  version: 1;
+  partition: NormaliserEntries;
+  bucket: QuantileScoreNormaliserState;
+  influencer: NormaliserEntries;
+  bucketInfluencer: NormaliserEntries;
+}
+
+const SEP = '\u0001';
+
+type SplitDocFields = Pick<RecordResult, 'by_field_name' | 'by_field_value' | 'over_field_name' | 'over_field_value'
+  | 'partition_field_name' | 'partition_field_value'>;
+
+export class ResultBuilder {
+  private readonly partition = new Map<string, QuantileScoreNormaliser>();
+  private bucket: QuantileScoreNormaliser;
+  private readonly influencer = new Map<string, QuantileScoreNormaliser>();
+  private readonly bucketInfluencer = new Map<string, QuantileScoreNormaliser>();
+  private readonly bucketSpanS: number;
+
+  constructor(private readonly jobId: string, private readonly plan: AnalysisPlan, state?: ResultBuilderState) {
+    this.bucketSpanS = plan.bucketSpanMs / 1000;
+    this.bucket = new QuantileScoreNormaliser({ bucketSpanMs: plan.bucketSpanMs });
+    if (state) {
+      for (const [k, s] of state.partition) this.partition.set(k, QuantileScoreNormaliser.restore(s));
+      this.bucket = QuantileScoreNormaliser.restore(state.bucket);
+      for (const [k, s] of state.influencer) this.influencer.set(k, QuantileScoreNormaliser.restore(s));
+      for (const [k, s] of state.bucketInfluencer) this.bucketInfluencer.set(k, QuantileScoreNormaliser.restore(s));
+    }
+  }
+
+  private normaliser(map: Map<string, QuantileScoreNormaliser>, key: string): QuantileScoreNormaliser {
+    let n = map.get(key);
+    if (!n) {
+      n = new QuantileScoreNormaliser({ bucketSpanMs: this.plan.bucketSpanMs });
+      map.set(key, n);
+    }
+    return n;
+  }
+
+  /** Result documents of one bucket: the bucket, its records, influencers and model plot points. */
+  build(startMs: number, eventCount: number, outcomes: DetectorOutcome[], isInterim: boolean): ResultDocument[] {
+    const base = { job_id: this.jobId, timestamp: startMs, bucket_span: this.bucketSpanS, is_interim: isInterim };
+    // 1. Learn this bucket's raw scores, then score records against what was learned.
+    outcomes.forEach((o, di) => {
+      for (const [pk, raw] of o.partitionMaxRaw) this.normaliser(this.partition, di + SEP + pk).observe(raw, startMs);
+    });
+    const candidates: RecordCandidate[] = [];
+    for (const o of outcomes) candidates.push(...o.records);
+    candidates.sort((a, b) => a.detectorIndex - b.detectorIndex || a.seriesOrder - b.seriesOrder);
+    const records = candidates.map((c) => this.record(base, c));
+
+    // 2. Influencers: each value's probability is the record's, weakened by its influence.
+    const byField = new Map<string, Map<string, number>>();
+    for (const c of candidates) {
+      for (const h of c.influences) {
+        let m = byField.get(h.field);
+        if (!m) { m = new Map(); byField.set(h.field, m); }
+        const p = Math.pow(c.probs.p, h.influence);
+        if (!((m.get(h.value) ?? 2) <= p)) m.set(h.value, p);
+      }
+    }
+    const influencers: InfluencerResult[] = [];
+    const bucketInfluencers: BucketInfluencerDoc[] = [];
+    for (const field of this.plan.influencers) {
+      const values = byField.get(field);
+      let fieldMin = 1;
+      let maxRaw = 0;
+      if (values) for (const p of values.values()) { fieldMin = Math.min(fieldMin, p); maxRaw = Math.max(maxRaw, rawScore(p)); }
+      const infNorm = this.normaliser(this.influencer, field);
+      infNorm.observe(maxRaw, startMs);
+      const binfNorm = this.normaliser(this.bucketInfluencer, field);
+      const fieldRaw = rawScore(fieldMin);
+      binfNorm.observe(fieldRaw, startMs);
+      if (!values) continue;
+      const docs: InfluencerResult[] = [];
+      for (const [value, p] of values) {
+        const score = infNorm.normalise(rawScore(p));
+        docs.push({
+          ...base, result_type: 'influencer', influencer_field_name: field, influencer_field_value: value,
+          influencer_score: score, initial_influencer_score: score, probability: p, severity: severityOf(score),
+          entity_key: `${field}=${value}`, [field]: value,
+        });
+      }
+      docs.sort((a, b) => b.influencer_score - a.influencer_score ||
+        (a.influencer_field_value < b.influencer_field_value ? -1 : 1));
+      influencers.push(...docs);
+      const s = binfNorm.normalise(fieldRaw);
+      bucketInfluencers.push({
+        influencer_field_name: field, anomaly_score: s, initial_anomaly_score: s, raw_anomaly_score: fieldRaw,
+        probability: fieldMin,
+      });
+    }
+
+    // 3. The bucket: its own probability over detectors, and the max over its bucket influencers.
+    const pBucket = combineProbabilities(outcomes.map((o) => o.minProbability));
+    const rawBucket = rawScore(pBucket);
+    this.bucket.observe(rawBucket, startMs);
+    const timeScore = this.bucket.normalise(rawBucket);
+    bucketInfluencers.unshift({
+      influencer_field_name: 'bucket_time', anomaly_score: timeScore, initial_anomaly_score: timeScore,
+      raw_anomaly_score: rawBucket, probability: pBucket,
+    });
+    let anomalyScore = 0;
+    for (const b of bucketInfluencers) anomalyScore = Math.max(anomalyScore, b.anomaly_score);
+    const bucketDoc: BucketResult = {
+      ...base, result_type: 'bucket', anomaly_score: anomalyScore, initial_anomaly_score: anomalyScore,
+      event_count: eventCount, severity: severityOf(anomalyScore), bucket_influencers: bucketInfluencers,
+    };
+
+    const plots: ModelPlotResult[] = [];
+    for (const o of outcomes) {
+      for (const p of o.plots) {
+        const split = splitFieldsOf(this.plan.detectors[p.detectorIndex]);
+        plots.push({
+          ...base, result_type: 'model_plot', detector_index: p.detectorIndex, model_feature: p.feature,
+          ...this.splitFields(p.detectorIndex, p.split), entity_key: entityKey(split, p.split),
+          model_lower: p.lower, model_median: p.typical, model_upper: p.upper, actual: p.actual, severity: 'low',
+        });
+      }
+    }
+    return [bucketDoc, ...records, ...influencers, ...plots];
+  }
+
+  private splitFields(detectorIndex: number, s: RecordCandidate['split']): SplitDocFields {
+    const d = this.plan.detectors[detectorIndex];
+    const f: SplitDocFields = {};
+    if (d.byFieldName) { f.by_field_name = d.byFieldName; f.by_field_value = s.by ?? ''; }
+    if (d.overFieldName) { f.over_field_name = d.overFieldName; f.over_field_value = s.over ?? ''; }
+    if (d.partitionFieldName) { f.partition_field_name = d.partitionFieldName; f.partition_field_value = s.partition ?? ''; }
+    return f;
+  }
+
+  private record(base: { job_id: string; timestamp: number; bucket_span: number; is_interim: boolean },
+    c: RecordCandidate): RecordResult {
+    const d = this.plan.detectors[c.detectorIndex];
+    const raw = rawScore(c.probs.p);
+    const score = this.normaliser(this.partition, c.detectorIndex + SEP + c.partitionKey).normalise(raw);
+    const impact = multiBucketImpact(c.probs.single, c.probs.multi);
+    const byField = new Map<string, string[]>();
+    for (const h of c.influences) {
+      const vs = byField.get(h.field) ?? [];
+      vs.push(h.value);
+      byField.set(h.field, vs);
+    }
+    const influencers: InfluencerRef[] = [...byField.entries()].map(([f, vs]) => ({
+      influencer_field_name: f, influencer_field_values: vs,
+    }));
+    const doc: RecordResult = {
+      ...base, result_type: 'record', detector_index: c.detectorIndex, function: d.function,
+      function_description: c.functionDescription,
+      ...(d.fieldName ? { field_name: d.fieldName } : {}),
+      ...this.splitFields(c.detectorIndex, c.split),
+      actual: [c.actual], typical: [c.typical], probability: c.probs.p, record_score: score,
+      initial_record_score: score, multi_bucket_impact: impact, severity: severityOf(score),
+      entity_key: entityKey(splitFieldsOf(d), c.split), influencers,
+      anomaly_score_explanation: {
+        anomaly_type: anomalyType(c.actual, c.typical), lower_confidence_bound: c.lower, typical_value: c.typical,
+        upper_confidence_bound: c.upper, single_bucket_impact: Math.max(0, -impact), multi_bucket_impact: Math.max(0, impact),
+      },
+    };
+    return doc;
+  }
+
+  snapshot(): ResultBuilderState {
+    const entries = (m: Map<string, QuantileScoreNormaliser>): NormaliserEntries =>
+      [...m.entries()].map(([k, n]) => [k, n.snapshot()]);
+    return {
+      version: 1, partition: entries(this.partition), bucket: this.bucket.snapshot(),
+      influencer: entries(this.influencer), bucketInfluencer: entries(this.bucketInfluencer),
+    };
+  }
+}

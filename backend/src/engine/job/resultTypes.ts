@@ -1,0 +1,118 @@
+/**
+ * Result documents on the wire (snake_case, Elastic's names; conventions §6, engine-anchors §1.10).
+ * Every document carries `timestamp` (bucket start, epoch ms) and `severity`; records and influencers
+ * carry `entity_key`.
+ */
+import type { Severity } from '../types';
+
+export interface InfluencerRef {
+  influencer_field_name: string;
+  influencer_field_values: string[];
+}
+
+export interface AnomalyScoreExplanation {
+  anomaly_type: 'spike' | 'dip';
+  lower_confidence_bound: number;
+  typical_value: number;
+  upper_confidence_bound: number;
+  single_bucket_impact: number;
+  multi_bucket_impact: number;
+}
+
+interface ResultBase {
+  job_id: string;
+  timestamp: number;
+  /** Seconds. */
+  bucket_span: number;
+  is_interim: boolean;
+  severity: Severity;
+}
+
+export interface BucketInfluencerDoc {
+  influencer_field_name: string;
+  anomaly_score: number;
+  initial_anomaly_score: number;
+  raw_anomaly_score: number;
+  probability: number;
+}
+
+export interface BucketResult extends ResultBase {
+  result_type: 'bucket';
+  anomaly_score: number;
+  initial_anomaly_score: number;
+  event_count: number;
+  bucket_influencers: BucketInfluencerDoc[];
+}
+
+export interface RecordResult extends ResultBase {
+  result_type: 'record';
+  detector_index: number;
+  function: string;
+  function_description: string;
+  field_name?: string;
+  by_field_name?: string;
+  by_field_value?: string;
+  over_field_name?: string;
+  over_field_value?: string;
+  partition_field_name?: string;
+  partition_field_value?: string;
+  actual: number[];
+  typical: number[];
+  probability: number;
+  record_score: number;
+  initial_record_score: number;
+  multi_bucket_impact: number;
+  entity_key: string;
+  influencers: InfluencerRef[];
+  anomaly_score_explanation: AnomalyScoreExplanation;
+}
+
+export interface InfluencerResult extends ResultBase {
+  result_type: 'influencer';
+  influencer_field_name: string;
+  influencer_field_value: string;
+  influencer_score: number;
+  initial_influencer_score: number;
+  probability: number;
+  entity_key: string;
+  /** The value copied under the influencer's own field name, for easy filtering. */
+  [field: string]: unknown;
+}
+
+export interface ModelPlotResult extends ResultBase {
+  result_type: 'model_plot';
+  detector_index: number;
+  model_feature: string;
+  by_field_name?: string;
+  by_field_value?: string;
+  over_field_name?: string;
+  over_field_value?: string;
+  partition_field_name?: string;
+  partition_field_value?: string;
+  entity_key: string;
+  model_lower: number;
+  model_median: number;
+  model_upper: number;
+  actual: number;
+}
+
+export type ResultDocument = BucketResult | RecordResult | InfluencerResult | ModelPlotResult;
+
+export interface ModelSizeStats {
+  model_bytes: number;
+  total_by_field_count: number;
+  total_over_field_count: number;
+  total_partition_field_count: number;
+  bucket_allocation_failures_count: number;
+  memory_status: 'ok' | 'soft_limit' | 'hard_limit';
+}
+
+export interface JobStats {
+  processed_record_count: number;
+  late_record_count: number;
+  /** Records skipped because a split field was missing (use_null off) or a metric field had no number. */
+  missing_field_count: number;
+  bucket_count: number;
+  latest_record_timestamp: number | null;
+  model_size_stats: ModelSizeStats;
+}

@@ -1,0 +1,186 @@
+/**
+ * A detector whose entities each have their own series models (count, metric, distinct_count,
+ * info_content, time_of_day/week functions; split by by/partition values).
+ *
+ * Empty buckets: a series once seen gets 0 in every bucket for count/sum/distinct_count (until it
+ * is pruned after the prune window without events); for non_zero_* and metric functions the model
+ * is told there is no value (time still advances) and nothing is scored.
+ */
+import type { EventRecord } from '../types';
+import type { DetectorPlan } from '../config/analysisPlan';
+import type { SeriesModels } from '../models/types';
+import { emptyObservation } from '../models/types';
+import { SeriesModelSet } from '../models/seriesModel';
+import { rawScore } from '../scoring/rawScore';
+import { functionSpec, type FunctionSpec } from '../detectors/functionCatalog';
+import { BucketGatherer, type DetectorBucket } from '../detectors/bucketGatherer';
+import { sidedProbability } from '../detectors/tailProbability';
+import { influencingValues } from '../detectors/influence';
+import { evaluateRules, type RuleOutcome } from '../detectors/customRules';
+import { partitionKey, type SplitFields, type SplitValues } from '../bucketing/seriesSplit';
+import { SeriesTable, type SeriesTableState } from './seriesTable';
+import { seriesOverheadBytes } from './memoryBudget';
+import {
+  RECORD_PROBABILITY_THRESHOLD, type Detector, type DetectorOutcome, type FinaliseContext, type InfluenceHit,
+  type SplitCounts,
+} from './detectorTypes';
+
+export interface SeriesDetectorState {
+  version: 1;
+  table: SeriesTableState;
+  models: unknown[];
+}
+
+/** Features whose bucket value is a statistic of several values: the model weighs them by how many. */
+const WEIGHTED_FEATURES = new Set<string>(['mean', 'median', 'varp', 'time_of_day', 'time_of_week']);
+
+export function splitFieldsOf(plan: DetectorPlan): SplitFields {
+  return {
+    byFieldName: plan.byFieldName, overFieldName: plan.overFieldName,
+    partitionFieldName: plan.partitionFieldName, useNull: plan.useNull,
+  };
+}
+
+/** The value of one split field of a series, by field name (for rule scopes). */
+export function fieldValuesOf(plan: DetectorPlan, s: SplitValues): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  if (plan.partitionFieldName) out[plan.partitionFieldName] = s.partition;
+  if (plan.overFieldName) out[plan.overFieldName] = s.over;
+  if (plan.byFieldName) out[plan.byFieldName] = s.by;
+  return out;
+}
+
+export function inPlotTerms(terms: string[], s: SplitValues): boolean {
+  if (terms.length === 0) return true;
+  return [s.by, s.over, s.partition].some((v) => v !== null && terms.includes(v));
+}
+
+export class SeriesDetector implements Detector {
+  readonly spec: FunctionSpec;
+  readonly split: SplitFields;
+  private readonly gatherer: BucketGatherer;
+  private table: SeriesTable;
+  private models: SeriesModels[];
+  private readonly obs = emptyObservation();
+
+  constructor(readonly plan: DetectorPlan, private readonly bucketSpanMs: number,
+    private readonly influencers: string[], state?: SeriesDetectorState) {
+    this.spec = functionSpec(plan.function);
+    this.split = splitFieldsOf(plan);
+    this.gatherer = new BucketGatherer({
+      split: this.split, fieldName: plan.fieldName, features: this.spec.features.map((f) => f.feature), influencers,
+    });
+    if (state) {
+      this.table = SeriesTable.restore(this.split, state.table);
+      this.models = state.models.map((m) => SeriesModelSet.restore(m));
+    } else {
+      this.table = new SeriesTable(this.split);
+      this.models = this.spec.features.map(() => new SeriesModelSet({ bucketSpanMs, kind: this.spec.kind }));
+    }
+  }
+
+  gather(record: EventRecord, bucket: DetectorBucket, weight: number): boolean {
+    return this.gatherer.gather(record, bucket, weight);
+  }
+
+  private bytesPerNewSeries(key: string): number {
+    let b = seriesOverheadBytes(key);
+    for (const m of this.models) b += m.bytesPerSeries();
+    return b;
+  }
+
+  finalise(startMs: number, bucket: DetectorBucket | undefined, ctx: FinaliseContext): DetectorOutcome {
+    const out: DetectorOutcome = { records: [], plots: [], partitionMaxRaw: new Map(), minProbability: 1 };
+    if (bucket) {
+      for (const key of bucket.keys()) {
+        if (this.table.idOf(key) !== undefined) continue;
+        if (!ctx.memory.tryReserve(this.bytesPerNewSeries(key))) continue;
+        this.table.add(key, startMs);
+        for (const m of this.models) m.add();
+      }
+    }
+    const n = this.table.size;
+    const features = this.spec.features;
+    const timeSec = Math.floor(startMs / 1000);
+    for (let id = 0; id < n; id++) {
+      const key = this.table.keys[id];
+      const sb = bucket?.get(key);
+      if (sb) this.table.lastSeen[id] = startMs;
+      else if (startMs - this.table.lastSeen[id] > ctx.pruneWindowMs) continue;
+      const split = this.table.splits[id];
+      const fieldValues = this.plan.customRules.length > 0 ? fieldValuesOf(this.plan, split) : {};
+      for (let fi = 0; fi < features.length; fi++) {
+        const { feature, side } = features[fi];
+        let value: number | null = sb ? sb.acc.feature(feature) : null;
+        if (value === null && this.spec.emptyIsZero) value = 0;
+        const weight = sb && WEIGHTED_FEATURES.has(feature) ? Math.max(1, sb.acc.n) : 1;
+        const model = this.models[fi];
+        let rules: RuleOutcome | null = null;
+        if (value !== null && this.plan.customRules.length > 0) {
+          // Scoring without learning leaves the model unchanged: it gives the typical value the rules test.
+          model.observe(id, startMs, value, false, this.obs, weight);
+          rules = evaluateRules(this.plan.customRules, { actual: value, typical: this.obs.typical, timeSec, fieldValues });
+        }
+        model.observe(id, startMs, value, !rules?.skipModelUpdate, this.obs, weight);
+        if (value === null) continue;
+        const obs = this.obs;
+        const probs = sidedProbability(side, value, obs);
+        const pk = partitionKey(split);
+        const raw = rawScore(probs.p);
+        if (!((out.partitionMaxRaw.get(pk) ?? -1) >= raw)) out.partitionMaxRaw.set(pk, raw);
+        if (probs.p < out.minProbability) out.minProbability = probs.p;
+        const description = features.length > 1 ? feature : this.descriptionOf();
+        if (ctx.modelPlotEnabled && obs.scored && inPlotTerms(ctx.modelPlotTerms, split)) {
+          out.plots.push({
+            detectorIndex: this.plan.index, feature: description, split, actual: value,
+            typical: obs.typical, lower: obs.lowerBound, upper: obs.upperBound,
+          });
+        }
+        if (!(probs.p < RECORD_PROBABILITY_THRESHOLD)) continue;
+        if (rules?.skipResult) continue;
+        const influences: InfluenceHit[] = [];
+        if (sb?.infl) {
+          const band = { typical: obs.typical, lower: obs.lowerBound, upper: obs.upperBound };
+          for (const field of this.influencers) {
+            const groups = sb.infl.get(field);
+            if (!groups) continue;
+            for (const hit of influencingValues(groups, sb.acc, value, band, { feature, side, emptyIsZero: this.spec.emptyIsZero })) {
+              influences.push({ field, value: hit.value, influence: hit.influence });
+            }
+          }
+        }
+        out.records.push({
+          detectorIndex: this.plan.index, seriesOrder: id * features.length + fi, functionDescription: description,
+          split, partitionKey: pk, actual: value, typical: obs.typical, lower: obs.lowerBound, upper: obs.upperBound,
+          probs, influences,
+        });
+      }
+    }
+    return out;
+  }
+
+  private descriptionOf(): string {
+    const f = this.spec.features[0].feature;
+    if (this.spec.name.includes('non_zero_count')) return 'non_zero_count';
+    if (this.spec.name.includes('non_null_sum')) return 'non_null_sum';
+    return f;
+  }
+
+  modelBytes(): number {
+    let b = this.table.overheadBytes;
+    for (const m of this.models) b += m.totalBytes();
+    return b;
+  }
+
+  splitCounts(): SplitCounts {
+    return this.table.counts();
+  }
+
+  snapshot(): SeriesDetectorState {
+    return {
+      version: 1,
+      table: this.table.snapshot(),
+      models: this.models.map((m) => m.snapshot()),
+    };
+  }
+}
