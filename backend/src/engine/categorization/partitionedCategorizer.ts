@@ -120,6 +120,13 @@ export class PartitionedCategorizer {
     return bytes;
   }
 
+  /** Categories merged into others so far (their ids resolve to the survivors). */
+  get mergedCount(): number {
+    let n = 0;
+    for (const c of this.partitions.values()) n += c.merged;
+    return n;
+  }
+
   get categoryCount(): number {
     let n = 0;
     for (const c of this.partitions.values()) n += c.size;
