@@ -17,5 +17,13 @@ module.exports = {
       testPathIgnorePatterns: ['/integration/', '/browser/'],
       transform: { '^.+\\.ts$': swc },
     },
+    {
+      // Against a real OpenSearch (OPENSEARCH_URL); run with --runInBand (`npm run test:integration`).
+      displayName: 'integration',
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/integration'],
+      testMatch: ['**/*.test.ts'],
+      transform: { '^.+\\.ts$': swc },
+    },
   ],
 };
