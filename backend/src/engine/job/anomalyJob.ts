@@ -19,6 +19,8 @@ import type { Detector, DetectorOutcome, FinaliseContext } from './detectorTypes
 import { MemoryBudget } from './memoryBudget';
 import { ResultBuilder, type ResultBuilderState } from './resultBuilder';
 import type { JobStats, ResultDocument } from './resultTypes';
+import { CategorizingStage, type CategorizingStageSnapshot } from '../categorization/categorizingStage';
+import type { CategoryDefinitionDoc } from '../categorization/types';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -49,6 +51,8 @@ export interface AnomalyJobSnapshot {
   memory: { usedBytes: number; allocationFailures: number; hard: boolean };
   counters: Counters;
   pending: ResultDocument[];
+  /** Categorisation state (categorization_field_name set). */
+  categorization?: CategorizingStageSnapshot;
 }
 
 export class AnomalyJob {
@@ -60,11 +64,14 @@ export class AnomalyJob {
   private pending: ResultDocument[] = [];
   private counters: Counters = { processed: 0, missingField: 0, buckets: 0, latestRecordMs: null };
   private readonly finaliseCtx: FinaliseContext;
+  /** Assigns `mlcategory` to each record before bucketing (categorization/categorizingStage.ts). */
+  private readonly categorizing: CategorizingStage | null;
   private readonly emit = (start: number, payload: OpenBucket | undefined): void => this.finaliseBucket(start, payload);
 
   constructor(readonly jobId: string, readonly config: JobConfig, state?: AnomalyJobSnapshot) {
     this.plan = toAnalysisPlan(config);
     const p = this.plan;
+    this.categorizing = CategorizingStage.forPlan(p, state?.categorization);
     this.detectors = p.detectors.map((d, i) => createDetector(d, p, state?.detectors[i]));
     const create = (): OpenBucket => ({ eventCount: 0, detectors: p.detectors.map(() => new Map()) });
     this.bucketer = state
@@ -88,7 +95,8 @@ export class AnomalyJob {
   }
 
   /** Add one record (already filtered and evaluated by the pipeline). */
-  push(record: EventRecord): void {
+  push(input: EventRecord): void {
+    const record = this.categorizing ? this.categorizing.apply(input) : input;
     const t = record.time;
     if (!Number.isFinite(t)) {
       this.counters.missingField++;
@@ -147,7 +155,7 @@ export class AnomalyJob {
       d.finalise(startMs, payload?.detectors[i], this.finaliseCtx));
     this.counters.buckets++;
     const docs = this.builder.build(startMs, payload?.eventCount ?? 0, outcomes, false);
-    for (const d of docs) this.pending.push(d);
+    for (const d of docs) this.pending.push(this.categorizing ? this.categorizing.annotate(d) : d);
   }
 
   private modelBytes(): number {
@@ -185,6 +193,11 @@ export class AnomalyJob {
     };
   }
 
+  /** Category definitions changed since the last call (to write beside the results); [] without categorisation. */
+  takeCategoryDefinitions(): CategoryDefinitionDoc[] {
+    return this.categorizing ? this.categorizing.takeDefinitionUpdates() : [];
+  }
+
   /** Versioned, JSON-serialisable state of the whole job. */
   snapshot(): AnomalyJobSnapshot {
     return {
@@ -200,6 +213,7 @@ export class AnomalyJob {
       memory: this.memory.snapshot(),
       counters: { ...this.counters },
       pending: this.pending.map((d) => structuredClone(d)),
+      ...(this.categorizing ? { categorization: this.categorizing.snapshot() } : {}),
     };
   }
 

@@ -31,10 +31,11 @@ export class MemoryBudget {
     return true;
   }
 
-  /** Set the measured usage (called once per bucket from the models' own accounting). */
+  /** Set the measured usage (called once per bucket from the models' own accounting). Once series
+   *  have been refused the status stays hard_limit until usage falls below the soft limit (pruning). */
   setUsed(bytes: number): void {
     this.usedBytes = bytes;
-    if (this.hard && bytes < 0.98 * this.limitBytes) this.hard = false;
+    if (this.hard && bytes < SOFT_LIMIT_FRACTION * this.limitBytes) this.hard = false;
   }
 
   status(): MemoryStatus {

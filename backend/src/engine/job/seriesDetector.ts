@@ -168,7 +168,7 @@ export class SeriesDetector implements Detector {
 
   modelBytes(): number {
     let b = this.table.overheadBytes;
-    for (const m of this.models) b += m.totalBytes();
+    for (const m of this.models) b += m.size * m.bytesPerSeries();
     return b;
   }
 

@@ -1,0 +1,142 @@
+import { AnomalyJob } from './anomalyJob';
+import { resultId, fnv1a64 } from './resultId';
+import type { BucketResult, InfluencerResult, ModelPlotResult, RecordResult, ResultDocument } from './resultTypes';
+import { hostEvents, SPAN_MS, T0 } from './testing/synthetic';
+import type { JobConfig } from '../config/jobConfigTypes';
+import type { EventRecord } from '../types';
+
+function job(ac: Partial<JobConfig['analysis_config']>, extra: Partial<JobConfig> = {}): AnomalyJob {
+  return new AnomalyJob('j', { job_id: 'j', ...extra, analysis_config: { bucket_span: '5m', detectors: [], ...ac } } as JobConfig);
+}
+function runAll(j: AnomalyJob, ev: EventRecord[]): ResultDocument[] {
+  for (const r of ev) j.push(r);
+  j.flush();
+  return j.takeResults();
+}
+const of = <T extends ResultDocument>(docs: ResultDocument[], t: T['result_type']): T[] => docs.filter((d) => d.result_type === t) as T[];
+
+describe('AnomalyJob options', () => {
+  it('influencers: the host behind a count spike is named on the record and gets an influencer result', () => {
+    const ev = hostEvents([{ host: 'a', rate: 4, overrides: { 100: 60 } }, { host: 'b', rate: 4 }, { host: 'c', rate: 4 }], 130, 5);
+    const docs = runAll(job({ influencers: ['host'], detectors: [{ function: 'high_count' }] }), ev);
+    const rec = of<RecordResult>(docs, 'record').find((r) => r.timestamp === T0 + 100 * SPAN_MS)!;
+    expect(rec.influencers).toEqual([{ influencer_field_name: 'host', influencer_field_values: ['a'] }]);
+    const infl = of<InfluencerResult>(docs, 'influencer').filter((d) => d.timestamp === T0 + 100 * SPAN_MS);
+    expect(infl.map((d) => d.influencer_field_value)).toEqual(['a']);
+    expect(infl[0].entity_key).toBe('host=a');
+    expect(infl[0].host).toBe('a');
+    expect(infl[0].influencer_score).toBeGreaterThan(0);
+    expect(infl[0].probability).toBeCloseTo(rec.probability, 6);
+    const bucket = of<BucketResult>(docs, 'bucket').find((b) => b.timestamp === T0 + 100 * SPAN_MS)!;
+    expect(bucket.bucket_influencers.map((b) => b.influencer_field_name)).toEqual(['bucket_time', 'host']);
+    expect(bucket.anomaly_score).toBe(Math.max(...bucket.bucket_influencers.map((b) => b.anomaly_score)));
+  });
+
+  it('hard memory limit: new series are refused and counted, memory_status hard_limit', () => {
+    const hosts = Array.from({ length: 40 }, (_, i) => ({ host: `h${i}`, rate: 1 }));
+    const j = job({ detectors: [{ function: 'count', by_field_name: 'host' }] }, { analysis_limits: { model_memory_limit: '20kb' } });
+    runAll(j, hostEvents(hosts, 5, 2));
+    const st = j.stats();
+    expect(st.model_size_stats.memory_status).toBe('hard_limit');
+    expect(st.model_size_stats.bucket_allocation_failures_count).toBeGreaterThan(0);
+    expect(st.model_size_stats.total_by_field_count).toBeLessThan(40);
+    expect(st.model_size_stats.model_bytes).toBeLessThanOrEqual(20 * 1024);
+  });
+
+  it('late records are counted, not silently dropped, and do not change finished buckets', () => {
+    const j = job({ detectors: [{ function: 'count' }] });
+    j.push({ time: T0 + 10, fields: {} });
+    j.push({ time: T0 + SPAN_MS + 10, fields: {} });
+    j.push({ time: T0 + 20, fields: {} });
+    j.flush();
+    expect(j.stats().late_record_count).toBe(1);
+    expect(j.stats().processed_record_count).toBe(2);
+    expect(of<BucketResult>(j.takeResults(), 'bucket').map((b) => b.event_count)).toEqual([1, 1]);
+  });
+
+  it('use_null: records missing the by field form the "" series only with use_null, else are counted', () => {
+    const ev: EventRecord[] = [];
+    for (let b = 0; b < 3; b++) ev.push({ time: T0 + b * SPAN_MS, fields: { host: 'a' } }, { time: T0 + b * SPAN_MS + 1, fields: {} });
+    const off = job({ detectors: [{ function: 'count', by_field_name: 'host' }] });
+    runAll(off, ev);
+    expect(off.stats().missing_field_count).toBe(3);
+    expect(off.stats().model_size_stats.total_by_field_count).toBe(1);
+    const on = job({ detectors: [{ function: 'count', by_field_name: 'host', use_null: true }] });
+    runAll(on, ev);
+    expect(on.stats().missing_field_count).toBe(0);
+    expect(on.stats().model_size_stats.total_by_field_count).toBe(2);
+  });
+
+  it('summary_count_field_name weights each pre-aggregated record', () => {
+    const ev: EventRecord[] = [];
+    for (let b = 0; b < 60; b++) ev.push({ time: T0 + b * SPAN_MS, fields: { doc_count: b === 50 ? 400 : 20 + (b % 3) } });
+    const docs = runAll(job({ summary_count_field_name: 'doc_count', detectors: [{ function: 'count' }] }), ev);
+    const rec = of<RecordResult>(docs, 'record').find((r) => r.timestamp === T0 + 50 * SPAN_MS)!;
+    expect(rec.actual).toEqual([400]);
+    expect(of<BucketResult>(docs, 'bucket')[50].event_count).toBe(1);
+  });
+
+  it('sum gives empty buckets 0, non_null_sum skips them', () => {
+    const ev: EventRecord[] = [];
+    for (let b = 0; b < 80; b++) if (b !== 70) ev.push({ time: T0 + b * SPAN_MS, fields: { bytes: 100 + (b % 5) } });
+    const sum = of<RecordResult>(runAll(job({ detectors: [{ function: 'sum', field_name: 'bytes' }] }), ev), 'record');
+    expect(sum.find((r) => r.timestamp === T0 + 70 * SPAN_MS)?.actual).toEqual([0]);
+    const nns = of<RecordResult>(runAll(job({ detectors: [{ function: 'non_null_sum', field_name: 'bytes' }] }), ev), 'record');
+    expect(nns.some((r) => r.timestamp === T0 + 70 * SPAN_MS)).toBe(false);
+  });
+
+  it('custom rules: skip_result hides the record; skip_model_update keeps the model from learning a new level', () => {
+    const ev = hostEvents([{ host: 'a', rate: 10, overrides: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [100 + i, 60])) }], 140, 8);
+    const plain = of<RecordResult>(runAll(job({ detectors: [{ function: 'count' }] }), ev), 'record');
+    expect(plain.some((r) => r.timestamp === T0 + 100 * SPAN_MS)).toBe(true);
+    const skipResult = of<RecordResult>(runAll(job({ detectors: [{ function: 'count', custom_rules: [
+      { actions: ['skip_result'], conditions: [{ applies_to: 'actual', operator: 'gt', value: 50 }] }] }] }), ev), 'record');
+    expect(skipResult.some((r) => r.actual[0] > 50)).toBe(false);
+    // Learning the new level makes later buckets normal; with skip_model_update they stay anomalous.
+    const skipUpdate = of<RecordResult>(runAll(job({ detectors: [{ function: 'count', custom_rules: [
+      { actions: ['skip_model_update'], conditions: [{ applies_to: 'actual', operator: 'gt', value: 50 }] }] }] }), ev), 'record');
+    const typicalAt = (rs: RecordResult[], b: number): number => rs.find((r) => r.timestamp === T0 + b * SPAN_MS)!.typical[0];
+    expect(typicalAt(plain, 139)).toBeGreaterThan(typicalAt(plain, 100) + 3);
+    expect(Math.abs(typicalAt(skipUpdate, 139) - typicalAt(skipUpdate, 100))).toBeLessThan(0.5);
+  });
+
+  it('model plot documents carry the model band and the actual value per series', () => {
+    const ev = hostEvents([{ host: 'a', rate: 10 }, { host: 'b', rate: 10 }], 60, 4);
+    const docs = runAll(job({ detectors: [{ function: 'count', by_field_name: 'host' }] }, { model_plot_config: { enabled: true, terms: 'b' } }), ev);
+    const plots = of<ModelPlotResult>(docs, 'model_plot');
+    expect(plots.length).toBeGreaterThan(30);
+    expect(plots.every((p) => p.by_field_value === 'b' && p.entity_key === 'host=b' && p.model_feature === 'count')).toBe(true);
+    expect(plots.every((p) => p.model_lower <= p.model_median && p.model_median <= p.model_upper)).toBe(true);
+  });
+
+  it('interim results for the open bucket leave the job unchanged', () => {
+    const ev = hostEvents([{ host: 'a', rate: 10 }], 30, 6);
+    const j = job({ latency: '10m', detectors: [{ function: 'count' }] });
+    for (const r of ev) j.push(r);
+    const before = JSON.stringify(j.snapshot());
+    const interim = j.interimResults();
+    expect(JSON.stringify(j.snapshot())).toBe(before);
+    const buckets = of<BucketResult>(interim, 'bucket');
+    expect(buckets.map((b) => b.timestamp)).toEqual([T0 + 27 * SPAN_MS, T0 + 28 * SPAN_MS, T0 + 29 * SPAN_MS]);
+    expect(interim.every((d) => d.is_interim)).toBe(true);
+    j.flush();
+    expect(of<BucketResult>(j.takeResults(), 'bucket').every((b) => !b.is_interim)).toBe(true);
+  });
+
+  it('flush(until) finalises buckets whose end + latency has passed, with 0s for a silent count', () => {
+    const j = job({ detectors: [{ function: 'count' }] });
+    j.push({ time: T0, fields: {} });
+    j.flush(T0 + 3 * SPAN_MS);
+    expect(of<BucketResult>(j.takeResults(), 'bucket').map((b) => b.event_count)).toEqual([1, 0, 0]);
+  });
+
+  it('resultId is deterministic and distinguishes entities', () => {
+    const ev = hostEvents([{ host: 'a', rate: 10, overrides: { 50: 80 } }, { host: 'b', rate: 10, overrides: { 50: 80 } }], 60, 4);
+    const docs = runAll(job({ detectors: [{ function: 'count', by_field_name: 'host' }] }), ev);
+    const ids = docs.map(resultId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids[0]).toBe(`j_bucket_${T0}_300`);
+    expect(fnv1a64('')).toBe('cbf29ce484222325');
+    expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
+  });
+});
