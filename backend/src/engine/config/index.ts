@@ -6,3 +6,8 @@ export type { AnalysisPlan, DetectorPlan, CustomRulePlan, RuleConditionPlan, Rul
 export { parseDuration, parseByteSize, formatDuration } from './units';
 export { functionSpec, functionNames, canonicalFunctionName, ML_CATEGORY_FIELD } from './functions';
 export type { FunctionSpec, FunctionFamily, FunctionSide } from './functions';
+export { parsePipeline } from './grammar/parsePipeline';
+export type { ParsedPipeline, PipelineParseResult, AutodetectCommand } from './grammar/parsePipeline';
+export { caretLine, formatPipelineError } from './grammar/tokens';
+export type { PipelineError } from './grammar/tokens';
+export type { SearchClause, SearchNode, SourceSelector } from './grammar/searchParser';

@@ -1,0 +1,43 @@
+/** Value conversions shared by search matching and eval: numbers in shortest decimal form, numeric text. */
+import type { FieldValue } from '../engine/types';
+
+/** What an eval expression can produce: field values plus booleans from comparisons. */
+export type EvalValue = string | number | boolean | null;
+
+const numericText = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/;
+
+/** A number in its shortest decimal form that reads back to the same double ("0.1", "443", "-2.5"). */
+export function formatNumber(n: number): string {
+  return Object.is(n, -0) ? '0' : String(n);
+}
+
+/** The number a value stands for: numbers, and text that is a decimal number; otherwise null. */
+export function toNumber(value: EvalValue | undefined): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && numericText.test(value)) return Number(value);
+  return null;
+}
+
+/** The text of a value (numbers in shortest decimal form); null stays null. */
+export function toText(value: EvalValue | undefined): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return formatNumber(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return value;
+}
+
+/** An eval result as a record field: non-finite numbers become null, booleans "true"/"false". */
+export function toFieldValue(value: EvalValue): FieldValue {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return value;
+}
+
+/** A Splunk-style wildcard pattern (`*` = any run of characters) as an anchored, case-insensitive RegExp. */
+export function wildcardRegExp(pattern: string): RegExp {
+  const body = pattern
+    .split('*')
+    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${body}$`, 'is');
+}
