@@ -80,32 +80,37 @@ export class RecordStream implements AsyncIterable<ReadRecord> {
       record: (read) => queue.push(read),
       bad: (line, reason, field) => this.badRecords.add({ file: this.file, line, field, reason }),
     };
-    const iterator = this.lines[Symbol.asyncIterator]();
+    const batches = this.lines.batches();
     try {
-      const head: PhysicalLine[] = [];
+      let pending: PhysicalLine[] = [];
       if (this.detected === null) {
+        const head: PhysicalLine[] = [];
         while (head.length < DETECT_LINES) {
-          const next = await iterator.next();
+          const next = await batches.next();
           if (next.done) break;
-          head.push(next.value);
+          head.push(...next.value);
         }
-        this.detected = detectFormat(this.file, head.map((l) => l.text));
+        this.detected = detectFormat(this.file, head.slice(0, DETECT_LINES).map((l) => l.text));
+        pending = head;
       }
       const parser = parserFor(this.detected, this.ctx);
       this.parser = parser;
-      const feed = (text: string, line: number): void => parser.push(text, line, sink);
-      for (const { text, line } of head) feed(text, line);
       for (;;) {
-        for (let i = 0; i < queue.length; i++) yield queue[i];
-        queue.length = 0;
-        const next = await iterator.next();
+        for (const { text, line } of pending) {
+          parser.push(text, line, sink);
+          if (queue.length) {
+            for (const read of queue) yield read;
+            queue.length = 0;
+          }
+        }
+        const next = await batches.next();
         if (next.done) break;
-        feed(next.value.text, next.value.line);
+        pending = next.value;
       }
       parser.end?.(sink);
       for (const read of queue) yield read;
     } finally {
-      await iterator.return?.();
+      await batches.return(undefined);
     }
   }
 }

@@ -14,8 +14,11 @@ function fractionMs(digits: string | undefined): number {
   return digits ? Number('0.' + digits) * 1000 : 0;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month0: number): number {
-  return new Date(Date.UTC(year, month0 + 1, 0)).getUTCDate();
+  if (month0 !== 1) return DAYS_IN_MONTH[month0];
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /**

@@ -21,7 +21,7 @@ export function bglParser(): LineParser {
     if (Number.isNaN(time)) throw new RecordError(`unparseable time "${clip(m[2])}"`, 'epoch');
     const message = m[3].trimEnd();
     const fields: Record<string, FieldValue> = { label: m[1], epoch: Number(m[2]), message };
-    const words = message.split(/ +/);
+    const words = message === '' ? [] : message.split(/ +/);
     for (let i = 0; i < COLUMNS.length; i++) fields[COLUMNS[i]] = words[i] ?? null;
     const content = /^(?:\S+ +){7}(.*)$/.exec(message);
     fields.content = content ? content[1] : null;

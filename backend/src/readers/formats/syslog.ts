@@ -34,7 +34,7 @@ function addTagAndMessage(fields: Record<string, FieldValue>, rest: string): voi
     fields.program = program;
     fields.app = program;
     fields.pid = m[2] ? Number(m[2]) : null;
-    fields.message = rest.slice(m[0].length).trimEnd();
+    fields.message = rest.slice(m[0].length).trim();
   } else {
     fields.program = null;
     fields.app = null;
