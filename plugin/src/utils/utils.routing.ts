@@ -1,0 +1,27 @@
+import { PLUGIN_BASE_URL, ROUTES } from '../constants';
+
+/** Prefixes the route with the base URL of the plugin. */
+export function prefixRoute(route: string): string {
+  return `${PLUGIN_BASE_URL}/${route}`;
+}
+
+export interface ExplorerLinkParams {
+  jobId?: string;
+  from: number;
+  to: number;
+  entity?: string;
+}
+
+/** Link to the explorer page filtered to a job, a time range and optionally one lane (entity). */
+export function explorerUrl(p: ExplorerLinkParams): string {
+  const params = new URLSearchParams();
+  if (p.jobId) {
+    params.set('job', p.jobId);
+  }
+  params.set('from', String(p.from));
+  params.set('to', String(p.to));
+  if (p.entity) {
+    params.set('entity', p.entity);
+  }
+  return `${prefixRoute(ROUTES.Explorer)}?${params.toString()}`;
+}
