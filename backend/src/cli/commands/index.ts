@@ -1,7 +1,9 @@
 /** The registry of CLI commands, in the order `vigil --help` lists them. Add one import and one entry per command. */
 import type { CliCommand } from '../main';
+import { command as analyze } from './analyze';
 import { command as categorize } from './categorize';
 
 export const commands: CliCommand[] = [
+  analyze,
   categorize,
 ];
