@@ -11,3 +11,5 @@ export type { ParsedPipeline, PipelineParseResult, AutodetectCommand } from './g
 export { caretLine, formatPipelineError } from './grammar/tokens';
 export type { PipelineError } from './grammar/tokens';
 export type { SearchClause, SearchNode, SourceSelector } from './grammar/searchParser';
+export { toOpenSearchQuery, octetWildcardToCidr, unknownSearchFields } from './openSearchQuery';
+export type { OpenSearchQueryOptions, OpenSearchSearch, QueryDsl } from './openSearchQuery';
