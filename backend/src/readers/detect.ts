@@ -48,7 +48,7 @@ function looksDelimited(lines: string[]): boolean {
  * `.json`/`.ndjson`/`.jsonl`); anything else is `lines`.
  */
 export function detectFormat(fileName: string, firstLines: string[]): FormatName {
-  const base = path.basename(fileName).toLowerCase();
+  const base = path.basename(fileName).toLowerCase().replace(/\.gz$/, '');
   const lines = firstLines.filter((l) => l.trim() !== '').slice(0, 20);
   const head = lines[0] ?? '';
   if (head.startsWith('#separator') || head.startsWith('#fields')) return 'zeek';

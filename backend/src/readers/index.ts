@@ -1,7 +1,7 @@
 /**
  * Input readers: files → `{record: EventRecord, line, ordinal?}`, streamed (bounded memory).
  *
- *   const stream = openRecords(file, { format?, timeField?, timeFormat?, timezone?, year?, badRecords? });
+ *   const stream = openRecords(file, { format?, timeField?, timeFormat?, timezone?, year?, badRecords?, maxLineChars? });
  *   for await (const { record, line, ordinal } of stream) ...   // stream.bytesRead() / stream.totalBytes
  *   stream.format, stream.timeField, stream.badRecords (BadRecordLog: file, line, field, reason)
  *
@@ -9,8 +9,10 @@
  * also carry `ordinal`, their 1-based ordinal after the header. `record.time` is epoch ms UTC
  * (fractions of a ms kept). Malformed lines (bad JSON, wrong column count, unparseable time,
  * non-numeric where a number is required) are counted in `badRecords` and skipped; the read goes on.
- * Fatal errors (missing file, unknown format or zone, a `timeField` not in a CSV header, a binetflow
- * file without `StartTime`) throw with the file named.
+ * Gzip files (by their magic bytes) are read transparently; `bytesRead()` then counts compressed
+ * bytes. A line over `maxLineChars` (16 Mi) is a bad record. Fatal errors (missing file, unknown
+ * format or zone, a `timeField` not in a CSV header, a binetflow file without `StartTime`) throw
+ * with the file named.
  *
  * Format: `format` option (aliases: json, jsonl, eve.json, suricata, fast.log, snort, argus, bro,
  * conn.log, tsv, text), else detected from the first 20 lines and the file name (`detectFormat`).

@@ -3,6 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
+import * as zlib from 'zlib';
+import { sharedPath } from '../support/sharedData';
 import { BadRecordLog } from '../engine/types';
 import { FORMAT_NAMES, openRecords, readAllRecords } from './index';
 
@@ -96,6 +98,27 @@ describe('openRecords', () => {
     expect(badRecords.count).toBe(2);
     expect(badRecords.format(badRecords.first[0])).toMatch(/a\.ndjson:2: bad JSON/);
     expect(badRecords.format(badRecords.first[1])).toBe(`${b}:1 field "ts": unparseable time "x"`);
+  });
+
+  it('reads a gzip-compressed capture and detects its format under the .gz name', async () => {
+    const source = sharedPath('datasets', 'stratosphere-zeek', '001-zeek-scenario-malicious', 'labeled-conn.log');
+    const file = path.join(tempDir(), 'conn.log.gz');
+    fs.writeFileSync(file, zlib.gzipSync(fs.readFileSync(source)));
+    const stream = openRecords(file);
+    const labels: string[] = [];
+    for await (const { record } of stream) labels.push(String(record.fields.label));
+    expect(stream.format).toBe('zeek');
+    expect(labels).toHaveLength(992);
+    expect(labels.filter((l) => l === 'Malicious')).toHaveLength(244);
+    expect(stream.bytesRead()).toBe(stream.totalBytes);
+  });
+
+  it('logs an over-long line as bad and reads on', async () => {
+    const file = path.join(tempDir(), 'x.ndjson');
+    fs.writeFileSync(file, `{"ts":1}\n{"ts":2,"blob":"${'b'.repeat(300)}"}\n{"ts":3}\n`);
+    const { records, badRecords } = await readAllRecords(file, { maxLineChars: 200 });
+    expect(records.map((r) => r.line)).toEqual([1, 3]);
+    expect(badRecords.first).toEqual([{ file, line: 2, field: undefined, reason: 'line longer than 200 characters, skipped' }]);
   });
 
   it('fails clearly on a missing file, an unknown format or zone', () => {

@@ -16,6 +16,8 @@ import type { FormatName, LineParser, ParserContext, ReadRecord, ReaderOptions, 
 
 /** How many lines are looked at to detect the format. */
 const DETECT_LINES = 20;
+/** Longest line read; a longer one (a binary file, a missing line break) is a bad record. */
+const MAX_LINE_CHARS = 1 << 24;
 
 function parserFor(format: FormatName, ctx: ParserContext): LineParser {
   switch (format) {
@@ -56,7 +58,7 @@ export class RecordStream implements AsyncIterable<ReadRecord> {
     this.badRecords = options.badRecords ?? new BadRecordLog();
     this.detected = options.format !== undefined ? parseFormatName(options.format) : null;
     this.ctx = { file, options, zoneOffsetMs: zoneOffsetOf(options.timezone) };
-    this.lines = new LineStream(file);
+    this.lines = new LineStream(file, { maxLineChars: options.maxLineChars ?? MAX_LINE_CHARS });
   }
 
   /** Bytes of the file read so far. */
@@ -90,14 +92,16 @@ export class RecordStream implements AsyncIterable<ReadRecord> {
           if (next.done) break;
           head.push(...next.value);
         }
-        this.detected = detectFormat(this.file, head.slice(0, DETECT_LINES).map((l) => l.text));
+        const sample = head.filter((l) => !l.tooLong).slice(0, DETECT_LINES);
+        this.detected = detectFormat(this.file, sample.map((l) => l.text));
         pending = head;
       }
       const parser = parserFor(this.detected, this.ctx);
       this.parser = parser;
       for (;;) {
-        for (const { text, line } of pending) {
-          parser.push(text, line, sink);
+        for (const { text, line, tooLong } of pending) {
+          if (tooLong) sink.bad(line, `line longer than ${this.options.maxLineChars ?? MAX_LINE_CHARS} characters, skipped`);
+          else parser.push(text, line, sink);
           if (queue.length) {
             for (const read of queue) yield read;
             queue.length = 0;

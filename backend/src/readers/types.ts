@@ -19,6 +19,8 @@ export interface ReaderOptions {
   timezone?: string;
   /** Year for syslog and fast.log lines that carry none (default: the current UTC year). */
   year?: number;
+  /** Longest line read, in characters (default 16 Mi); longer lines are bad records. */
+  maxLineChars?: number;
   /** Where malformed lines are counted; a new log is made when absent. */
   badRecords?: BadRecordLog;
 }
