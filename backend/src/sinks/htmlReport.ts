@@ -158,7 +158,7 @@ table{border-collapse:collapse;font-size:12px}td,th{border-bottom:1px solid #ddd
       out.push(`<text x="4" y="${y + 13}">${esc(truncate(row.label, 40))}</text>`);
       out.push(`<rect x="${labelW}" y="${y + 1}" width="${width - labelW}" height="${rowH - 2}" fill="#f4f4f4"/>`);
       for (const [t, score] of row.cells) {
-        if (score < 3 && i > 0) continue;
+        if (score < 3) continue;
         out.push(`<rect x="${x(t).toFixed(1)}" y="${y + 1}" width="${cellW.toFixed(1)}" height="${rowH - 2}" fill="${SEVERITY_COLOURS[severityOf(score)]}"><title>${iso(t)} score ${fmt(score)}</title></rect>`);
       }
     });
@@ -171,14 +171,20 @@ table{border-collapse:collapse;font-size:12px}td,th{border-bottom:1px solid #ddd
     const width = 1100;
     const height = 220;
     const pad = 40;
-    const vals = pts.flatMap((p) => [p.actual, p.lower, p.upper]).filter(Number.isFinite);
-    let lo = Math.min(...vals);
-    let hi = Math.max(...vals);
+    // Robust y range: the model's band and the actual values up to their 99th percentile; larger values are
+    // drawn at the top edge so one huge spike does not flatten the chart.
+    const actuals = pts.map((p) => p.actual).filter(Number.isFinite).sort((a, b) => a - b);
+    const bandVals = pts.flatMap((p) => [p.lower, p.upper]).filter(Number.isFinite);
+    const p99 = actuals.length ? actuals[Math.min(actuals.length - 1, Math.floor(actuals.length * 0.99))] : 0;
+    const vals = [...bandVals, ...actuals.filter((v) => v <= p99)];
+    if (vals.length === 0) vals.push(0);
+    let lo = vals.reduce((a, b) => Math.min(a, b), Infinity);
+    let hi = vals.reduce((a, b) => Math.max(a, b), -Infinity);
     if (hi === lo) { hi += 1; lo -= 1; }
     const t0 = pts[0].t;
     const t1 = Math.max(pts[pts.length - 1].t, t0 + 1);
     const x = (t: number) => pad + ((t - t0) / (t1 - t0)) * (width - 2 * pad);
-    const y = (v: number) => height - pad / 2 - ((v - lo) / (hi - lo)) * (height - pad);
+    const y = (v: number) => height - pad / 2 - ((Math.min(Math.max(v, lo), hi) - lo) / (hi - lo)) * (height - pad);
     const band = pts.filter((p) => Number.isFinite(p.lower) && Number.isFinite(p.upper));
     const bandPath = band.length
       ? 'M' + band.map((p) => `${x(p.t).toFixed(1)},${y(p.upper).toFixed(1)}`).join('L') + 'L' +
@@ -186,7 +192,8 @@ table{border-collapse:collapse;font-size:12px}td,th{border-bottom:1px solid #ddd
       : '';
     const line = (sel: (p: PlotPoint) => number) => 'M' + pts.filter((p) => Number.isFinite(sel(p)))
       .map((p) => `${x(p.t).toFixed(1)},${y(sel(p)).toFixed(1)}`).join('L');
-    const marks = this.records.filter((r) => `${r.detector_index ?? 0}|${r.entity_key ?? ''}` === key && r.actual?.length)
+    const marks = this.records
+      .filter((r) => `${r.detector_index ?? 0}|${r.entity_key ?? ''}` === key && r.actual?.length && (r.record_score ?? 0) >= 25)
       .map((r) => `<circle cx="${x(r.timestamp).toFixed(1)}" cy="${y(r.actual?.[0] as number).toFixed(1)}" r="4" fill="${SEVERITY_COLOURS[severityOf(r.record_score ?? 0)]}" stroke="#333"><title>${iso(r.timestamp)} score ${fmt(r.record_score)}</title></circle>`);
     return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-size="11">` +
       `<path d="${bandPath}" fill="#cfe3f7" stroke="none"/>` +
