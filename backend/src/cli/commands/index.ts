@@ -3,11 +3,9 @@ import type { CliCommand } from '../main';
 import { command as analyze } from './analyze';
 import { command as categorize } from './categorize';
 import { command as ingest } from './ingest';
-import { command as simulate } from './simulate';
 
 export const commands: CliCommand[] = [
   analyze,
   categorize,
   ingest,
-  simulate,
 ];
