@@ -4,12 +4,16 @@
 import type { AnalysisPlan, DetectorPlan } from '../config/analysisPlan';
 import { functionSpec } from '../detectors/functionCatalog';
 import type { Detector } from './detectorTypes';
+import { PopulationDetector, type PopulationDetectorState } from './populationDetector';
 import { SeriesDetector, type SeriesDetectorState } from './seriesDetector';
 
 export function createDetector(d: DetectorPlan, plan: AnalysisPlan, state?: unknown): Detector {
   const spec = functionSpec(d.function);
-  if (spec.family === 'rare' || d.overFieldName) {
-    throw new Error(`analysis_config.detectors[${d.index}]: "${d.description}" needs population/rare analysis, which this engine version does not run`);
+  if (spec.family === 'rare') {
+    throw new Error(`analysis_config.detectors[${d.index}]: "${d.description}" needs rare analysis, which this engine version does not run`);
+  }
+  if (d.overFieldName) {
+    return new PopulationDetector(d, plan.bucketSpanMs, plan.influencers, state as PopulationDetectorState | undefined);
   }
   return new SeriesDetector(d, plan.bucketSpanMs, plan.influencers, state as SeriesDetectorState | undefined);
 }

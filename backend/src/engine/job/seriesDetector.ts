@@ -15,14 +15,13 @@ import { rawScore } from '../scoring/rawScore';
 import { functionSpec, type FunctionSpec } from '../detectors/functionCatalog';
 import { BucketGatherer, type DetectorBucket } from '../detectors/bucketGatherer';
 import { sidedProbability } from '../detectors/tailProbability';
-import { influencingValues } from '../detectors/influence';
 import { evaluateRules, type RuleOutcome } from '../detectors/customRules';
 import { partitionKey, type SplitFields, type SplitValues } from '../bucketing/seriesSplit';
 import { SeriesTable, type SeriesTableState } from './seriesTable';
 import { seriesOverheadBytes } from './memoryBudget';
+import { recordCandidate } from './recordCandidate';
 import {
-  RECORD_PROBABILITY_THRESHOLD, type Detector, type DetectorOutcome, type FinaliseContext, type InfluenceHit,
-  type SplitCounts,
+  RECORD_PROBABILITY_THRESHOLD, type Detector, type DetectorOutcome, type FinaliseContext, type SplitCounts,
 } from './detectorTypes';
 
 export interface SeriesDetectorState {
@@ -48,6 +47,15 @@ export function fieldValuesOf(plan: DetectorPlan, s: SplitValues): Record<string
   if (plan.overFieldName) out[plan.overFieldName] = s.over;
   if (plan.byFieldName) out[plan.byFieldName] = s.by;
   return out;
+}
+
+/** function_description of a feature: the feature for `metric`, else the function without its side. */
+export function featureDescription(spec: FunctionSpec, featureIndex: number): string {
+  const f = spec.features[featureIndex].feature;
+  if (spec.features.length > 1) return f;
+  if (spec.name.includes('non_zero_count')) return 'non_zero_count';
+  if (spec.name.includes('non_null_sum')) return 'non_null_sum';
+  return f;
 }
 
 export function inPlotTerms(terms: string[], s: SplitValues): boolean {
@@ -129,7 +137,7 @@ export class SeriesDetector implements Detector {
         const raw = rawScore(probs.p);
         if (!((out.partitionMaxRaw.get(pk) ?? -1) >= raw)) out.partitionMaxRaw.set(pk, raw);
         if (probs.p < out.minProbability) out.minProbability = probs.p;
-        const description = features.length > 1 ? feature : this.descriptionOf();
+        const description = featureDescription(this.spec, fi);
         if (ctx.modelPlotEnabled && obs.scored && inPlotTerms(ctx.modelPlotTerms, split)) {
           out.plots.push({
             detectorIndex: this.plan.index, feature: description, split, actual: value,
@@ -138,32 +146,14 @@ export class SeriesDetector implements Detector {
         }
         if (!(probs.p < RECORD_PROBABILITY_THRESHOLD)) continue;
         if (rules?.skipResult) continue;
-        const influences: InfluenceHit[] = [];
-        if (sb?.infl) {
-          const band = { typical: obs.typical, lower: obs.lowerBound, upper: obs.upperBound };
-          for (const field of this.influencers) {
-            const groups = sb.infl.get(field);
-            if (!groups) continue;
-            for (const hit of influencingValues(groups, sb.acc, value, band, { feature, side, emptyIsZero: this.spec.emptyIsZero })) {
-              influences.push({ field, value: hit.value, influence: hit.influence });
-            }
-          }
-        }
-        out.records.push({
+        out.records.push(recordCandidate({
           detectorIndex: this.plan.index, seriesOrder: id * features.length + fi, functionDescription: description,
-          split, partitionKey: pk, actual: value, typical: obs.typical, lower: obs.lowerBound, upper: obs.upperBound,
-          probs, influences,
-        });
+          split, partitionKey: pk, feature, side, emptyIsZero: this.spec.emptyIsZero, actual: value,
+          typical: obs.typical, lower: obs.lowerBound, upper: obs.upperBound, probs,
+        }, sb, this.influencers));
       }
     }
     return out;
-  }
-
-  private descriptionOf(): string {
-    const f = this.spec.features[0].feature;
-    if (this.spec.name.includes('non_zero_count')) return 'non_zero_count';
-    if (this.spec.name.includes('non_null_sum')) return 'non_null_sum';
-    return f;
   }
 
   modelBytes(): number {

@@ -41,13 +41,14 @@ describe('snapshot/restore equivalence', () => {
     expect(JSON.stringify(split)).toBe(JSON.stringify(whole));
   });
 
-  it('Zeek 008 conn.log: count by conn_state with influencers id.orig_h and id.resp_p, snapshot mid-day', () => {
+  it('Zeek 008 conn.log: count by conn_state, max by proto, distinct_count over id.orig_h, influencers, snapshot mid-day', () => {
     const records = zeekRecords('008-zeek-mixed', 'conn.log.labeled');
     expect(records.length).toBe(5663);
     const config = {
       job_id: 'j', analysis_config: {
         bucket_span: '5m', latency: '5m', influencers: ['id.orig_h', 'id.resp_p'],
-        detectors: [{ function: 'count', by_field_name: 'conn_state' }, { function: 'max', field_name: 'orig_bytes', by_field_name: 'proto' }],
+        detectors: [{ function: 'count', by_field_name: 'conn_state' }, { function: 'max', field_name: 'orig_bytes', by_field_name: 'proto' },
+          { function: 'distinct_count', field_name: 'id.resp_p', over_field_name: 'id.orig_h' }],
       },
     } as JobConfig;
     const { whole, split } = equivalence(config, records, 3001);
