@@ -35,5 +35,6 @@ describe('formatAnomalyTable', () => {
 
   it('labels detectors with their splits', () => {
     expect(detectorLabel({ timestamp: 0, function: 'rare', by_field_name: 'dp', over_field_name: 'src' })).toBe('rare() by dp over src');
+    expect(detectorLabel({ timestamp: 0, function: 'metric', function_description: 'max', field_name: 'x' })).toBe('metric/max(x)');
   });
 });

@@ -8,6 +8,8 @@ export interface TableRecord {
   timestamp: number;
   record_score?: number;
   function?: string;
+  /** For `metric`, which of mean/min/max this record is about. */
+  function_description?: string;
   field_name?: string;
   by_field_name?: string;
   over_field_name?: string;
@@ -44,7 +46,8 @@ function num(n: number | undefined): string {
 }
 
 export function detectorLabel(r: TableRecord): string {
-  let s = `${r.function ?? '?'}(${r.field_name ?? ''})`;
+  const fn = r.function === 'metric' && r.function_description ? `metric/${r.function_description}` : r.function ?? '?';
+  let s = `${fn}(${r.field_name ?? ''})`;
   if (r.by_field_name) s += ` by ${r.by_field_name}`;
   if (r.over_field_name) s += ` over ${r.over_field_name}`;
   if (r.partition_field_name) s += ` partition ${r.partition_field_name}`;

@@ -2,10 +2,12 @@
 import type { CliCommand } from '../main';
 import { command as analyze } from './analyze';
 import { command as categorize } from './categorize';
+import { command as demo } from './demo';
 import { command as ingest } from './ingest';
 
 export const commands: CliCommand[] = [
   analyze,
   categorize,
+  demo,
   ingest,
 ];
