@@ -92,6 +92,19 @@ describe('AnomalyJob with mlcategory', () => {
     expect(top.partition_field_value).toBe('web2');
     expect((top as RecordResult & { mlcategory_terms: string }).mlcategory_terms).toBe(auth.terms);
     expect(recs.every((r) => r.timestamp === T0 + 140 * SPAN)).toBe(true);
+    const infl = docs.filter((d) => d.result_type === 'influencer' && d.influencer_field_name === 'mlcategory' && d.timestamp === T0 + 140 * SPAN);
+    expect(infl.length).toBeGreaterThanOrEqual(1);
+    expect(infl.every((d) => (d as { mlcategory_terms?: string }).mlcategory_terms !== undefined)).toBe(true);
+  });
+
+  it('takes mlcategory as a partition field too', () => {
+    const { docs } = run(config({ function: 'high_count', partition_field_name: 'mlcategory' }), log);
+    const recs = docs.filter((d): d is RecordResult => d.result_type === 'record' && d.severity === 'critical');
+    expect(recs.length).toBeGreaterThanOrEqual(1);
+    const top = recs.reduce((a, b) => (b.record_score > a.record_score ? b : a));
+    expect(top.timestamp).toBe(T0 + 140 * SPAN);
+    expect(top.partition_field_name).toBe('mlcategory');
+    expect((top as RecordResult & { mlcategory_terms: string }).mlcategory_terms).toMatch(/^authentication failure/);
   });
 
   it('keeps category ids across a job snapshot and restore', () => {
