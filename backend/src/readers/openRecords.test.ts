@@ -73,6 +73,20 @@ describe('openRecords', () => {
     fs.rmSync(file);
   }, 60_000);
 
+  it('gives the same records in batches as one by one', async () => {
+    const file = sharedPath('datasets', 'stratosphere-suricata', 'eve.json');
+    const one = await readAllRecords(file);
+    const stream = openRecords(file);
+    const batched = [];
+    let batches = 0;
+    for await (const batch of stream.batches()) {
+      batches++;
+      batched.push(...batch);
+    }
+    expect(batches).toBeGreaterThan(1);
+    expect(batched).toEqual(one.records);
+  });
+
   it('stops reading when the consumer breaks off', async () => {
     const file = path.join(tempDir(), 'log.txt');
     fs.writeFileSync(file, Array.from({ length: 5000 }, (_, i) => `message ${i}`).join('\n'));

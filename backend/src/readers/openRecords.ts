@@ -77,44 +77,53 @@ export class RecordStream implements AsyncIterable<ReadRecord> {
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<ReadRecord> {
-    const queue: ReadRecord[] = [];
+    for await (const batch of this.batches()) {
+      for (const read of batch) yield read;
+    }
+  }
+
+  /**
+   * The records in batches (one per chunk of the file, in order): the same records as iterating the
+   * stream, with one asynchronous step per chunk instead of one per record, for hot loops.
+   */
+  async *batches(): AsyncGenerator<ReadRecord[]> {
+    let out: ReadRecord[] = [];
+    const maxLine = this.options.maxLineChars ?? MAX_LINE_CHARS;
     const sink: RecordSink = {
-      record: (read) => queue.push(read),
+      record: (read) => out.push(read),
       bad: (line, reason, field) => this.badRecords.add({ file: this.file, line, field, reason }),
     };
-    const batches = this.lines.batches();
+    const lineBatches = this.lines.batches();
     try {
       let pending: PhysicalLine[] = [];
       if (this.detected === null) {
-        const head: PhysicalLine[] = [];
-        while (head.length < DETECT_LINES) {
-          const next = await batches.next();
+        while (pending.length < DETECT_LINES) {
+          const next = await lineBatches.next();
           if (next.done) break;
-          head.push(...next.value);
+          for (const l of next.value) pending.push(l);
         }
-        const sample = head.filter((l) => !l.tooLong).slice(0, DETECT_LINES);
+        const sample = pending.filter((l) => !l.tooLong).slice(0, DETECT_LINES);
         this.detected = detectFormat(this.file, sample.map((l) => l.text));
-        pending = head;
       }
       const parser = parserFor(this.detected, this.ctx);
       this.parser = parser;
       for (;;) {
         for (const { text, line, tooLong } of pending) {
-          if (tooLong) sink.bad(line, `line longer than ${this.options.maxLineChars ?? MAX_LINE_CHARS} characters, skipped`);
+          if (tooLong) sink.bad(line, `line longer than ${maxLine} characters, skipped`);
           else parser.push(text, line, sink);
-          if (queue.length) {
-            for (const read of queue) yield read;
-            queue.length = 0;
-          }
         }
-        const next = await batches.next();
+        if (out.length) {
+          yield out;
+          out = [];
+        }
+        const next = await lineBatches.next();
         if (next.done) break;
         pending = next.value;
       }
       parser.end?.(sink);
-      for (const read of queue) yield read;
+      if (out.length) yield out;
     } finally {
-      await batches.return(undefined);
+      await lineBatches.return(undefined);
     }
   }
 }

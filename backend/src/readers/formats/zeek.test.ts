@@ -79,4 +79,24 @@ describe('zeek reader', () => {
     ]);
     expect(badRecords.first[0].file).toBe(file);
   });
+
+  it('reads IoT-23 style files whose label columns are joined by three spaces', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-zeek-'));
+    const file = path.join(dir, 'conn.log.labeled');
+    fs.writeFileSync(file, [
+      '#separator \\x09',
+      '#fields\tts\tid.orig_h\tid.resp_h\tid.resp_p\tproto\torig_bytes\tresp_bytes\ttunnel_parents   label   detailedlabel',
+      '#types\ttime\taddr\taddr\tport\tenum\tcount\tcount\tset[string]   string   string',
+      '1525879831.015811\t192.168.100.103\t65.127.233.163\t23\ttcp\t0\t0\t-   Malicious   PartOfAHorizontalPortScan',
+      '1525879832.5\t192.168.100.103\t8.8.8.8\t53\tudp\t40\t120\t-   Benign   -',
+      '1525879833.5\t192.168.100.103\t8.8.8.8\t53\tudp\t40\t120\t-   Benign',
+    ].join('\n'));
+    const { records, badRecords, format } = await readAllRecords(file);
+    expect(format).toBe('zeek');
+    expect(records.map((r) => [r.record.fields.label, r.record.fields.detailedlabel, r.record.fields.tunnel_parents])).toEqual([
+      ['Malicious', 'PartOfAHorizontalPortScan', null], ['Benign', null, null],
+    ]);
+    expect(records[1].record.fields).toMatchObject({ dest_port: 53, src_app_bytes: 40, dest_app_bytes: 120, app_byte_ratio: -0.5 });
+    expect(badRecords.first.map((b) => [b.line, b.reason])).toEqual([[6, 'expected 3 space-joined values, found 2']]);
+  });
 });

@@ -13,6 +13,31 @@ function unescapeZeek(text: string): string {
 }
 
 /**
+ * Some Stratosphere files (IoT-23) join the last columns with three spaces instead of the separator,
+ * in `#fields` (`tunnel_parents   label   detailedlabel`) and in each row. The position of such a
+ * joined column and how many columns it holds; null when there is none.
+ */
+interface JoinedColumn {
+  index: number;
+  width: number;
+}
+
+function findJoined(rawNames: string[]): JoinedColumn | null {
+  const index = rawNames.findIndex((n) => /\s/.test(n.trim()));
+  return index < 0 ? null : { index, width: rawNames[index].trim().split(/\s+/).length };
+}
+
+/** Splits a joined cell back into its columns (throws when the count differs). */
+function expandJoined(cells: string[], joined: JoinedColumn): string[] {
+  const parts = cells[joined.index].trim().split(/\s{2,}/);
+  const pieces = parts.length === joined.width ? parts : cells[joined.index].trim().split(/\s+/);
+  if (pieces.length !== joined.width) {
+    throw new RecordError(`expected ${joined.width} space-joined values, found ${pieces.length}`);
+  }
+  return [...cells.slice(0, joined.index), ...pieces, ...cells.slice(joined.index + 1)];
+}
+
+/**
  * Zeek ASCII logs (`conn.log` and the Stratosphere `*.labeled` ones): `#` directives give the
  * separator, the null (`-`) and empty (`(empty)`) markers, `#fields` and `#types`. Values of numeric
  * types are numbers (`-` → null, anything else non-numeric is a bad record); others stay text,
@@ -23,6 +48,7 @@ export function zeekParser(): LineParser {
   let unset = '-';
   let empty = '(empty)';
   let names: string[] | null = null;
+  let joined: JoinedColumn | null = null;
   let numeric: boolean[] = [];
   let typed = false;
   let tsIndex = -1;
@@ -38,12 +64,13 @@ export function zeekParser(): LineParser {
     if (key === '#unset_field' && rest.length) unset = rest[0];
     else if (key === '#empty_field' && rest.length) empty = rest[0];
     else if (key === '#fields') {
-      names = rest;
+      joined = findJoined(rest);
+      names = rest.flatMap((n) => n.trim().split(/\s+/));
       numeric = names.map(() => false);
       typed = false;
       tsIndex = names.indexOf('ts');
     } else if (key === '#types' && names) {
-      numeric = rest.map((t) => NUMERIC_TYPES.has(t));
+      numeric = rest.flatMap((t) => t.trim().split(/\s+/)).map((t) => NUMERIC_TYPES.has(t));
       typed = true;
     }
   };
@@ -55,7 +82,8 @@ export function zeekParser(): LineParser {
     }
     if (text.trim() === '') return null;
     if (names === null) throw new RecordError('record before the #fields header line');
-    const cells = text.split(separator);
+    let cells = text.split(separator);
+    if (joined && cells.length === names.length - joined.width + 1) cells = expandJoined(cells, joined);
     if (cells.length !== names.length) throw new RecordError(`expected ${names.length} columns, found ${cells.length}`);
     const fields: Record<string, FieldValue> = {};
     for (let i = 0; i < names.length; i++) {
