@@ -197,6 +197,12 @@ function compileCall(expr: Extract<EvalExpr, { kind: 'call' }>): Compiled {
   return (fields) => f(args.map((arg) => arg(fields)));
 }
 
+/** True when an expression always yields text (or null): a `+` chain holding a string literal, or a join. */
+function isConcat(expr: EvalExpr): boolean {
+  if (expr.kind === 'string' || expr.kind === 'join') return true;
+  return expr.kind === 'binary' && expr.op === '+' && (isConcat(expr.left) || isConcat(expr.right));
+}
+
 function compileBinary(op: EvalBinaryOperator, leftExpr: EvalExpr, rightExpr: EvalExpr): Compiled {
   const left = compileExpr(leftExpr);
   const right = compileExpr(rightExpr);
@@ -204,6 +210,13 @@ function compileBinary(op: EvalBinaryOperator, leftExpr: EvalExpr, rightExpr: Ev
   const rightLiteral = rightExpr.kind === 'string';
   switch (op) {
     case '+':
+      if (leftLiteral || rightLiteral || leftExpr.kind === 'join' || rightExpr.kind === 'join' || isConcat(leftExpr) || isConcat(rightExpr)) {
+        return (fields) => {
+          const a = left(fields);
+          const b = right(fields);
+          return a === null || b === null ? null : `${toText(a)}${toText(b)}`;
+        };
+      }
       return (fields) => {
         const a = left(fields);
         const b = right(fields);
