@@ -83,6 +83,7 @@ function buildCatalog(): Map<string, FunctionSpec> {
   add('rare', { family: 'rare', features: [{ feature: 'count', side: 'high' }], kind: 'count', emptyIsZero: false, needsField: false });
   add('rare_count', { family: 'rare', features: [{ feature: 'count', side: 'high' }], kind: 'count', emptyIsZero: false, needsField: false });
   add('freq_rare', { family: 'rare', features: [{ feature: 'count', side: 'high' }], kind: 'count', emptyIsZero: false, needsField: false, rareByFrequency: true });
+  add('rare_non_zero_count', { family: 'rare', features: [{ feature: 'count', side: 'high' }], kind: 'count', emptyIsZero: false, needsField: false });
   add('freq_rare_count', { family: 'rare', features: [{ feature: 'count', side: 'high' }], kind: 'count', emptyIsZero: false, needsField: false, rareByFrequency: true });
   return m;
 }

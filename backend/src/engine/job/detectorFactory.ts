@@ -5,13 +5,12 @@ import type { AnalysisPlan, DetectorPlan } from '../config/analysisPlan';
 import { functionSpec } from '../detectors/functionCatalog';
 import type { Detector } from './detectorTypes';
 import { PopulationDetector, type PopulationDetectorState } from './populationDetector';
+import { RareDetector, type RareDetectorState } from './rareDetector';
 import { SeriesDetector, type SeriesDetectorState } from './seriesDetector';
 
 export function createDetector(d: DetectorPlan, plan: AnalysisPlan, state?: unknown): Detector {
   const spec = functionSpec(d.function);
-  if (spec.family === 'rare') {
-    throw new Error(`analysis_config.detectors[${d.index}]: "${d.description}" needs rare analysis, which this engine version does not run`);
-  }
+  if (spec.family === 'rare') return new RareDetector(d, plan.influencers, state as RareDetectorState | undefined);
   if (d.overFieldName) {
     return new PopulationDetector(d, plan.bucketSpanMs, plan.influencers, state as PopulationDetectorState | undefined);
   }

@@ -1,0 +1,152 @@
+/**
+ * CategoryCounts: how often each value of a categorical field has occurred within one partition, for
+ * the rare family of functions.
+ *
+ * An occurrence is a unit the detector chooses: a bucket in which the value appeared (individual
+ * rare), or a member of the population that used the value (population rare, freq_rare). With
+ * T occurrences over K distinct values, a value about to occur is scored by the probability of seeing
+ * something at least as rare:
+ *   P(new value) = (K + 1/2) / (A + 1)   (how often the stream brings values never seen before, A being
+ *                                         all appearances of values so far: T for individual rare, every
+ *                                         member-bucket use for population rare)
+ *   P(v with c occurrences) = P(new) + (1 − P(new)) · Σ_{u: c_u ≤ c} c_u / T
+ * so a value that appears where new values are common is not rare, and the most common value scores 1.
+ * The count variant also scores how many events a value brings to a bucket against its mean events per
+ * occurrence (Poisson upper tail). Nothing is scored before `MIN_BUCKETS` buckets of the partition.
+ */
+import { newTailResult, poissonTails } from '../maths/tails';
+
+export const RARE_MIN_BUCKETS = 20;
+/** Weight of the newest bucket in a value's mean events per occurrence. */
+const EVENT_MEAN_RATE = 0.1;
+
+export interface CategoryCountsState {
+  values: string[];
+  counts: number[];
+  eventMeans: number[];
+  total: number;
+  appearances: number;
+  buckets: number;
+}
+
+export class CategoryCounts {
+  private readonly index = new Map<string, number>();
+  private values: string[] = [];
+  private counts: number[] = [];
+  private eventMeans: number[] = [];
+  total = 0;
+  /** Appearances of values (a value used in a bucket), the base of P(new value). */
+  appearances = 0;
+  buckets = 0;
+  private sortedCounts: Float64Array | null = null;
+  private prefix: Float64Array | null = null;
+  private readonly tail = newTailResult();
+
+  get distinct(): number {
+    return this.values.length;
+  }
+
+  countOf(v: string): number {
+    const i = this.index.get(v);
+    return i === undefined ? 0 : this.counts[i];
+  }
+
+  /** Mean events per occurrence of v (NaN for a new value). */
+  eventMeanOf(v: string): number {
+    const i = this.index.get(v);
+    return i === undefined ? NaN : this.eventMeans[i];
+  }
+
+  isLearning(): boolean {
+    return this.buckets < RARE_MIN_BUCKETS;
+  }
+
+  /** Probability that a new occurrence is a never-seen value. */
+  newValueProbability(): number {
+    return Math.min(1, (this.distinct + 0.5) / (this.appearances + 1));
+  }
+
+  /** Sort the counts once before a batch of `rarity` queries (the state must not change in between). */
+  prepare(): void {
+    const sorted = Float64Array.from(this.counts).sort();
+    const prefix = new Float64Array(sorted.length + 1);
+    for (let i = 0; i < sorted.length; i++) prefix[i + 1] = prefix[i] + sorted[i];
+    this.sortedCounts = sorted;
+    this.prefix = prefix;
+  }
+
+  /** P(an occurrence at least as rare as a value with `c` occurrences so far); 1 while learning. */
+  rarity(c: number): number {
+    if (this.isLearning() || this.total === 0) return 1;
+    if (!this.sortedCounts) this.prepare();
+    const pNew = this.newValueProbability();
+    if (c <= 0) return pNew;
+    const sorted = this.sortedCounts!;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] <= c) lo = mid + 1; else hi = mid;
+    }
+    return Math.min(1, pNew + (1 - pNew) * (this.prefix![lo] / this.total));
+  }
+
+  /** P(at least `events` events in a bucket) for a value with its mean events per occurrence; 1 when unknown. */
+  eventCountProbability(v: string, events: number): number {
+    if (this.isLearning()) return 1;
+    const i = this.index.get(v);
+    if (i === undefined || this.counts[i] < 5) return 1;
+    poissonTails(events, Math.max(this.eventMeans[i], 1e-3), this.tail);
+    return events > this.eventMeans[i] ? this.tail.upper : 1;
+  }
+
+  /** Record `units` new occurrences of v carrying `events` events in `appearances` appearances
+   *  (default: one per unit). Returns true when v is new. */
+  add(v: string, units: number, events: number, appearances = units): boolean {
+    let i = this.index.get(v);
+    const isNew = i === undefined;
+    if (i === undefined) {
+      i = this.values.length;
+      this.index.set(v, i);
+      this.values.push(v);
+      this.counts.push(0);
+      this.eventMeans.push(events);
+    } else {
+      this.eventMeans[i] += EVENT_MEAN_RATE * (events - this.eventMeans[i]);
+    }
+    this.counts[i] += units;
+    this.total += units;
+    this.appearances += appearances;
+    this.sortedCounts = null;
+    return isNew;
+  }
+
+  endBucket(): void {
+    this.buckets++;
+  }
+
+  bytes(): number {
+    let b = 64;
+    for (const v of this.values) b += 2 * v.length + 48;
+    return b;
+  }
+
+  snapshot(): CategoryCountsState {
+    return {
+      values: [...this.values], counts: [...this.counts], eventMeans: [...this.eventMeans], total: this.total,
+      appearances: this.appearances, buckets: this.buckets,
+    };
+  }
+
+  static restore(s: CategoryCountsState): CategoryCounts {
+    const c = new CategoryCounts();
+    s.values.forEach((v, i) => c.index.set(v, i));
+    c.values = [...s.values];
+    c.counts = [...s.counts];
+    c.eventMeans = [...s.eventMeans];
+    c.total = s.total;
+    c.appearances = s.appearances;
+    c.buckets = s.buckets;
+    return c;
+  }
+}
