@@ -53,7 +53,7 @@ function wholeNumber(name: string, text: string | undefined, min: number): numbe
 }
 
 export function parseIngestOptions(argv: string[]): Options {
-  const { values, positionals } = parseArgs({
+  const { values, tokens } = parseArgs({
     args: argv,
     options: {
       input: { type: 'string', multiple: true },
@@ -69,8 +69,13 @@ export function parseIngestOptions(argv: string[]): Options {
     },
     strict: true,
     allowPositionals: true,
+    tokens: true,
   });
-  const inputs = [...(values.input ?? []), ...positionals];
+  // inputs in command-line order, whether repeated (--input a --input b) or listed (--input a b)
+  const inputs: string[] = [];
+  for (const t of tokens ?? []) {
+    if (t.kind === 'positional' || (t.kind === 'option' && t.name === 'input' && t.value !== undefined)) inputs.push(t.value as string);
+  }
   if (inputs.length === 0) throw new Error('--input <file> is required');
   if (!values.index) throw new Error('--index <name> is required');
   if (values.index !== values.index.toLowerCase() || /[\s,/\\*?"<>|#]/.test(values.index)) {
