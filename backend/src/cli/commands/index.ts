@@ -4,10 +4,12 @@ import { command as analyze } from './analyze';
 import { command as categorize } from './categorize';
 import { command as demo } from './demo';
 import { command as ingest } from './ingest';
+import { command as simulate } from './simulate';
 
 export const commands: CliCommand[] = [
   analyze,
   categorize,
   demo,
   ingest,
+  simulate,
 ];
