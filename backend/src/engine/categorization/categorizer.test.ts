@@ -1,4 +1,5 @@
-import { Categorizer, compareTokens, KEY_VALUES_TO_MERGE, WORD_VALUES_TO_MERGE } from './categorizer';
+import { Categorizer, KEY_VALUES_TO_MERGE, WORD_VALUES_TO_MERGE } from './categorizer';
+import { compareTokens } from './tokenComparison';
 import { tokenize } from './masking';
 import { WILDCARD } from './types';
 

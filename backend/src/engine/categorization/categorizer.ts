@@ -2,15 +2,19 @@
  * Online categoriser: groups messages into categories as they arrive.
  *
  * Each message is tokenised and masked (`masking.ts`). Categories are indexed by token count and
- * first token; a message joins the category of its group whose template shares the largest part of
- * its constant tokens, when that part reaches the similarity threshold, and the template's differing
- * positions become wildcards. Otherwise it opens a new category, unless the category limit is
- * reached, in which case it stays uncategorised and is counted.
+ * first token. A message joins the category of its group that has no hard difference with it (two
+ * different constant words at one position, see `tokenComparison.ts`) and shares the largest part
+ * of its constant tokens, when that part reaches the similarity threshold; the template's soft
+ * differences (a variable against a word) become wildcards. A message that differs from categories
+ * only by the word at one position merges them once that position has shown enough distinct words
+ * (`mergeSiblings`). Otherwise it opens a new category, unless the category limit is reached, in
+ * which case it stays uncategorised and is counted.
  *
  * Ids come from an `IdSequence` so several partitions can share one numbering; they depend only on
  * the order of the input, so they are the same across runs and across snapshot/restore.
  */
-import { isMaskToken, hasMask, tokenize } from './masking';
+import { hasMask, tokenize } from './masking';
+import { compareTokens, isKeyValuePair, maskShape } from './tokenComparison';
 import {
   CategorizationStatus,
   CategorizerOptions,
@@ -42,75 +46,10 @@ export interface CategorizerSnapshot {
   categorizedCount: number;
 }
 
-/** How a template and a message's tokens compare position by position. */
-export interface Comparison {
-  /** Share of the constant positions that agree (1 when there are none). */
-  similarity: number;
-  /** Positions where two different constant words stand. */
-  hardMismatches: number;
-  /** The last such position (-1 when none). */
-  hardPosition: number;
-}
-
-const MASK_IN_TOKEN = /<(IP|UUID|HEX|NUM|TIME|DATE|PATH|URL|EMAIL|HOST|QUOTED|VAR)>/g;
-/** A token with every mask kind replaced by one placeholder, so `rhost=<IP>` and `rhost=<VAR>` agree. */
-export function maskShape(token: string): string {
-  return token.replace(MASK_IN_TOKEN, '<>');
-}
-
-/**
- * Compares a template with a message. Equal tokens agree; a wildcard, or two variables of the same
- * shape, are neutral; a variable against a constant is a soft difference; two different constant
- * words are a hard difference.
- */
-export function compareTokens(template: readonly string[], tokens: readonly string[]): Comparison {
-  let same = 0;
-  let constants = 0;
-  let hardMismatches = 0;
-  let hardPosition = -1;
-  for (let i = 0; i < template.length; i++) {
-    const t = template[i];
-    const m = tokens[i];
-    if (t === m) {
-      if (!isMaskToken(t)) {
-        same++;
-        constants++;
-      }
-      continue;
-    }
-    if (t === WILDCARD) continue;
-    const tm = hasMask(t);
-    const mm = hasMask(m);
-    if (tm && mm && maskShape(t) === maskShape(m)) continue;
-    constants++;
-    if ((!tm && !mm) || (tm && mm) || emptiedValue(t, m)) {
-      hardMismatches++;
-      hardPosition = i;
-    }
-  }
-  return { similarity: constants === 0 ? 1 : same / constants, hardMismatches, hardPosition };
-}
-
-/** Share of the constant tokens that agree (see `compareTokens`). */
-export function similarity(template: readonly string[], tokens: readonly string[]): number {
-  return compareTokens(template, tokens).similarity;
-}
-
 /** Distinct constant words at one position after which it becomes a variable. */
 export const WORD_VALUES_TO_MERGE = 3;
 /** The same for the value of a `key=value` token. */
 export const KEY_VALUES_TO_MERGE = 5;
-
-function isKeyValuePair(a: string, b: string): boolean {
-  const eq = a.indexOf('=');
-  return eq > 0 && b.length > eq && b.startsWith(a.slice(0, eq + 1));
-}
-
-/** `key=` against `key=<value>`: a field present in one message and empty in the other. */
-function emptiedValue(a: string, b: string): boolean {
-  const [short, long] = a.length < b.length ? [a, b] : [b, a];
-  return short.endsWith('=') && long.length > short.length && long.startsWith(short);
-}
 
 function groupKey(tokens: readonly string[]): string {
   const first = tokens[0];

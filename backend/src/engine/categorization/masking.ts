@@ -34,8 +34,10 @@ export function hasMask(token: string): boolean {
   return token.includes('<') && /<(IP|UUID|HEX|NUM|TIME|DATE|PATH|URL|EMAIL|HOST|QUOTED|VAR)>/.test(token);
 }
 
-const LEADING = new Set(['(', '[', '{', '<', '"', "'", '`']);
-const TRAILING = new Set([')', ']', '}', '>', ',', ';', ':', '.', '"', "'", '`', '!', '?']);
+const LEADING = new Uint8Array(128);
+for (const ch of '([{<"\'`') LEADING[ch.charCodeAt(0)] = 1;
+const TRAILING = new Uint8Array(128);
+for (const ch of ')]}>,;:."\'`!?') TRAILING[ch.charCodeAt(0)] = 1;
 
 const RE_IPV4 = /^\d{1,3}(\.\d{1,3}){3}(:\d{1,5})?$/;
 const RE_IPV6 = /^[0-9a-fA-F]{0,4}(:[0-9a-fA-F]{0,4}){2,7}$/;
@@ -63,10 +65,21 @@ function hasDigit(s: string): boolean {
   return false;
 }
 
+/** Letters, `-`, `_` and `:` only (the common case): never a variable. */
+function isPlainWord(core: string): boolean {
+  for (let i = 0; i < core.length; i++) {
+    const c = core.charCodeAt(i);
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+    if (!letter && c !== 45 && c !== 95 && !(c === 58 && i > 0)) return false;
+  }
+  return true;
+}
+
 /** The mask for a bare token core, or null when the core is a constant word. */
 export function maskKindOf(core: string): MaskKind | null {
   if (core.length === 0) return null;
   const c0 = core.charCodeAt(0);
+  if (isPlainWord(core)) return null;
   if (c0 === 47 /* / */ || c0 === 126 /* ~ */ || (core.length > 2 && core[1] === ':' && core[2] === '\\') || core.startsWith('./') || core.startsWith('../')) {
     if (core.length > 1 && RE_PATH.test(core)) return 'path';
   }
@@ -89,8 +102,8 @@ export function maskKindOf(core: string): MaskKind | null {
 function maskPiece(piece: string): string {
   let start = 0;
   let end = piece.length;
-  while (start < end && LEADING.has(piece[start])) start++;
-  while (end > start && TRAILING.has(piece[end - 1])) end--;
+  while (start < end && LEADING[piece.charCodeAt(start)] === 1) start++;
+  while (end > start && TRAILING[piece.charCodeAt(end - 1)] === 1) end--;
   if (start === end) return piece;
   const core = piece.slice(start, end);
   let masked: string;
@@ -175,9 +188,19 @@ function isDatePart(token: string | undefined): boolean {
   return token === MASKS.num || token === MASKS.time || token === MASKS.date || token === MASKS.num + ',';
 }
 
+/** Capitalised and 3 to 10 characters long: could be a weekday or month name. */
+function mayBeDateName(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return c >= 65 && c <= 90 && token.length >= 3 && token.length <= 10;
+}
+
 /** Weekday and month names beside a masked date or time part become `<DATE>` as well. */
 function markDates(tokens: string[]): void {
+  let any = false;
+  for (let k = 0; k < tokens.length && !any; k++) any = mayBeDateName(tokens[k]);
+  if (!any) return;
   for (let k = 0; k < tokens.length; k++) {
+    if (!mayBeDateName(tokens[k])) continue;
     const t = tokens[k].replace(/[,.]$/, '');
     if (!WEEKDAYS.has(t) && !MONTHS.has(t)) continue;
     const next = tokens[k + 1];
