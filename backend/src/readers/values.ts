@@ -2,11 +2,16 @@ import type { FieldValue } from '../engine/types';
 import { RecordError } from './types';
 
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** A decimal number without leading zeros (`081109` and `007` are codes, kept as text). */
+const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$|^-?\.\d+$/;
 
-/** A CSV cell as a value: empty → null, a decimal number → number, else the text (IPs stay text). */
+/**
+ * A CSV cell as a value: empty → null, a decimal number → number, else the text. IPs, codes with
+ * leading zeros (`081109`) and hex stay text.
+ */
 export function cellValue(text: string): FieldValue {
   if (text === '') return null;
-  if (DECIMAL.test(text)) {
+  if (PLAIN_DECIMAL.test(text)) {
     const n = Number(text);
     if (Number.isFinite(n)) return n;
   }

@@ -50,6 +50,20 @@ describe('zeek reader', () => {
     expect(new Date(records[0].record.time).toISOString()).toBe('2022-06-12T21:59:58.444Z');
   });
 
+  // Flow and label counts as the dataset README gives them.
+  it.each([
+    ['010-zeek-mixed', 5347, { Malicious: 3373, Benign: 1937, Background: 37 }],
+    ['012-zeek-mixed', 4740, { Malicious: 3028, Benign: 782, Background: 930 }],
+  ])('reads %s with its label column', async (folder, flows, labels) => {
+    const { records, badRecords } = await readAllRecords(sharedPath('datasets', 'stratosphere-zeek', folder, 'conn.log.labeled'));
+    expect(badRecords.count).toBe(0);
+    expect(records).toHaveLength(flows);
+    const counts: Record<string, number> = {};
+    for (const r of records) counts[String(r.record.fields.label)] = (counts[String(r.record.fields.label)] ?? 0) + 1;
+    expect(counts).toEqual(labels);
+    expect(records.every((r) => typeof r.record.fields.src === 'string' && Number.isFinite(r.record.time))).toBe(true);
+  });
+
   it('counts broken lines with file, line and field, and goes on', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-zeek-'));
     const file = path.join(dir, 'conn.log');
