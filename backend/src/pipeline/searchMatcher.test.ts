@@ -45,6 +45,15 @@ describe('search matching', () => {
     expect(matches('name>m', { name: 'zeta' })).toBe(true);
   });
 
+  it('CIDR blocks match IPv4 addresses', () => {
+    expect(matches('dest=10.0.0.0/8', { dest: '10.200.3.4' })).toBe(true);
+    expect(matches('dest=10.0.0.0/8', { dest: '11.0.0.1' })).toBe(false);
+    expect(matches('dest!=192.168.1.0/24', { dest: '192.168.2.1' })).toBe(true);
+    expect(matches('dest=192.168.1.128/25', { dest: '192.168.1.127' })).toBe(false);
+    expect(matches('dest=0.0.0.0/0', { dest: '8.8.8.8' })).toBe(true);
+    expect(matches('dest=10.0.0.0/8', { dest: 'fd00::1' })).toBe(false);
+  });
+
   it('f=* means f exists', () => {
     expect(matches('user=*', { user: 'alice' })).toBe(true);
     expect(matches('user=*', { host: 'a' })).toBe(false);

@@ -3,7 +3,7 @@
  * - `f=v` needs `f` present; `*` is a wildcard; plain text compares case-insensitively; when both sides
  *   are numeric they compare as numbers (`port=080` matches 80);
  * - `f!=v` matches records where `f` exists and does not match (`NOT f=v` also matches records without `f`);
- * - `f=*` matches records that have `f`;
+ * - `f=*` matches records that have `f`; `f=10.0.0.0/8` matches IPv4 addresses in the block;
  * - `<`, `<=`, `>`, `>=` compare numbers, else text;
  * - a free term matches when any field's text contains it (or matches it, when it has a wildcard).
  */
@@ -18,8 +18,37 @@ function valueOf(fields: Fields, name: string): FieldValue {
   return Object.hasOwn(fields, name) ? fields[name] : null;
 }
 
-/** A matcher of one value against the written value `pattern` (for `=`). */
+const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** An IPv4 address as an unsigned 32-bit number; null when the text is not one. */
+function ipv4Number(text: string): number | null {
+  const m = ipv4.exec(text);
+  if (!m) return null;
+  const octets = m.slice(1, 5).map(Number);
+  if (octets.some((o) => o > 255)) return null;
+  return ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
+}
+
+/** `10.0.0.0/8` as a matcher of IPv4 texts; null when the pattern is not an IPv4 CIDR block. */
+function cidrMatcher(pattern: string): ((value: string | number) => boolean) | null {
+  const slash = pattern.indexOf('/');
+  if (slash < 0) return null;
+  const base = ipv4Number(pattern.slice(0, slash));
+  const bitsText = pattern.slice(slash + 1);
+  const bits = /^\d{1,2}$/.test(bitsText) ? Number(bitsText) : NaN;
+  if (base === null || !(bits >= 0 && bits <= 32)) return null;
+  const mask = bits === 0 ? 0 : (0xffffffff << (32 - bits)) >>> 0;
+  const network = (base & mask) >>> 0;
+  return (value) => {
+    const address = typeof value === 'string' ? ipv4Number(value) : null;
+    return address !== null && ((address & mask) >>> 0) === network;
+  };
+}
+
+/** A matcher of one value against the written value `pattern` (for `=`): wildcard, CIDR, number or text. */
 function equalityMatcher(pattern: string): (value: string | number) => boolean {
+  const cidr = cidrMatcher(pattern);
+  if (cidr) return cidr;
   if (pattern.includes('*')) {
     const regexp = wildcardRegExp(pattern);
     return (value) => regexp.test(toText(value) as string);

@@ -138,6 +138,8 @@ export const jobConfigSchema = {
         time_field: fieldName,
         time_format: { type: 'string', minLength: 1 },
         format: { type: 'string' },
+        field_delimiter: { type: 'string' },
+        quote_character: { type: 'string' },
       },
     },
     analysis_limits: {
@@ -174,5 +176,14 @@ export const jobConfigSchema = {
     results_index_name: { type: 'string' },
     custom_settings: { type: 'object' },
     allow_lazy_open: { type: 'boolean' },
+    // Read-only fields of an Elastic job as GET returns it: accepted so such a document loads, then ignored.
+    job_type: { type: 'string' },
+    job_version: { type: 'string' },
+    create_time: { type: ['integer', 'string'] },
+    finished_time: { type: ['integer', 'string'] },
+    model_snapshot_id: { type: 'string' },
+    model_snapshot_min_version: { type: 'string' },
+    blocked: { type: 'object' },
+    deleting: { type: 'boolean' },
   },
 } as const;

@@ -60,6 +60,9 @@ export interface DataDescription {
   time_field?: string;
   /** `epoch`, `epoch_ms`, or a date pattern. */
   time_format?: string;
+  format?: string;
+  field_delimiter?: string;
+  quote_character?: string;
 }
 
 export interface AnalysisLimits {
@@ -122,6 +125,15 @@ export interface JobConfig {
   results_index_name?: string;
   custom_settings?: Record<string, unknown>;
   allow_lazy_open?: boolean;
+  /** Read-only fields of an Elastic job as GET returns it: accepted, ignored. */
+  job_type?: string;
+  job_version?: string;
+  create_time?: number | string;
+  finished_time?: number | string;
+  model_snapshot_id?: string;
+  model_snapshot_min_version?: string;
+  blocked?: Record<string, unknown>;
+  deleting?: boolean;
 }
 
 export type ValidationResult = { ok: true; config: JobConfig } | { ok: false; errors: string[] };

@@ -68,6 +68,29 @@ describe('validateJobConfig: valid configs', () => {
     expect(errorsOf(config)).toEqual([]);
   });
 
+  it('accepts a job document as Elastic returns it (read-only fields included)', () => {
+    const elastic = {
+      job_id: 'total-requests',
+      job_type: 'anomaly_detector',
+      job_version: '8.11.0',
+      create_time: 1700000000000,
+      groups: ['web'],
+      description: 'Total sum of requests',
+      analysis_config: {
+        bucket_span: '10m',
+        detectors: [{ detector_description: 'Sum of total', function: 'sum', field_name: 'total', detector_index: 0 }],
+        influencers: [],
+      },
+      analysis_limits: { model_memory_limit: '11mb', categorization_examples_limit: 4 },
+      data_description: { time_field: 'timestamp', time_format: 'epoch_ms' },
+      model_snapshot_retention_days: 10,
+      daily_model_snapshot_retention_after_days: 1,
+      results_index_name: 'shared',
+      allow_lazy_open: false,
+    };
+    expect(errorsOf(elastic)).toEqual([]);
+  });
+
   it('accepts function aliases avg and dc', () => {
     expect(errorsOf(job([{ function: 'avg', field_name: 'x' }, { function: 'dc', field_name: 'y' }]))).toEqual([]);
   });
