@@ -43,6 +43,7 @@ interface CompositeBucket {
   [metric: string]: unknown;
 }
 interface CompositeBody {
+  took?: number;
   aggregations?: { series?: { after_key?: Record<string, unknown>; buckets: CompositeBucket[] } };
 }
 
@@ -67,7 +68,16 @@ export function compositeRequest(opts: AggregatedReadOptions, after?: Record<str
 }
 
 /** One summarised record per (time bucket, split values) with documents, in time order. */
-export async function* readAggregated(client: Client, opts: AggregatedReadOptions, stats = { buckets: 0, pages: 0, documents: 0 }): AsyncGenerator<EventRecord> {
+export interface AggregatedReadStats {
+  /** Summarised records (composite buckets), pages, and the documents they summarise. */
+  buckets: number;
+  pages: number;
+  documents: number;
+  /** Sum of OpenSearch's own `took` over the pages, ms. */
+  tookMs?: number;
+}
+
+export async function* readAggregated(client: Client, opts: AggregatedReadOptions, stats: AggregatedReadStats = { buckets: 0, pages: 0, documents: 0 }): AsyncGenerator<EventRecord> {
   const countField = opts.countField ?? 'doc_count';
   const path = `/${opts.indices.map(encodeURIComponent).join(',')}/_search`;
   let after: Record<string, unknown> | undefined;
@@ -75,6 +85,7 @@ export async function* readAggregated(client: Client, opts: AggregatedReadOption
     const res = await withRetry(() => osRequest<CompositeBody>(client, 'POST', path, compositeRequest(opts, after)), opts);
     const series = res.body.aggregations?.series;
     stats.pages++;
+    stats.tookMs = (stats.tookMs ?? 0) + (res.body.took ?? 0);
     if (!series) return;
     for (const b of series.buckets) {
       const fields: Record<string, FieldValue> = {};

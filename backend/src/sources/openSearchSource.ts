@@ -30,6 +30,8 @@ export interface RawReadOptions extends RetryOptions {
 export interface ReadStats {
   documents: number;
   pages: number;
+  /** Sum of OpenSearch's own `took` over the pages, ms (the server's share of the time). */
+  tookMs?: number;
 }
 
 interface Hit {
@@ -38,6 +40,7 @@ interface Hit {
 }
 interface SearchBody {
   pit_id?: string;
+  took?: number;
   hits: { hits: Hit[] };
 }
 
@@ -71,6 +74,7 @@ export async function* readDocuments(client: Client, opts: RawReadOptions, stats
       if (res.body.pit_id) pitId = res.body.pit_id;
       const hits = res.body.hits.hits;
       stats.pages++;
+      stats.tookMs = (stats.tookMs ?? 0) + (res.body.took ?? 0);
       for (const hit of hits) {
         stats.documents++;
         yield { time: Number(hit.sort[0]), fields: flattenSource(hit._source ?? {}) };
