@@ -3,6 +3,7 @@
  *
  *   const stream = openRecords(file, { format?, timeField?, timeFormat?, timezone?, year?, badRecords?, maxLineChars? });
  *   for await (const { record, line, ordinal } of stream) ...   // stream.bytesRead() / stream.totalBytes
+ *   for await (const batch of stream.batches()) ...              // same records, one await per chunk
  *   stream.format, stream.timeField, stream.badRecords (BadRecordLog: file, line, field, reason)
  *
  * `line` is the 1-based physical line (the first line of a CSV record spanning lines); CSV records
@@ -22,19 +23,22 @@
  *
  * Fields per format:
  * - csv: the header's names (trimmed; empty → `column_<n>`, repeats → `name_2`); cells → number when
- *   decimal, null when empty, else text. Delimiter: the most frequent of `,` tab `;` `|` in the header.
- *   Quoted fields (embedded delimiters, `""`, line breaks). Time: `timeField` option, else first of
- *   `@timestamp`, `timestamp`, `time`, `_time`, `ts` (exact, then any case); ISO-8601 /
- *   `YYYY-MM-DD HH:MM:SS[.ffffff]` text, or numbers as epoch seconds (`timeFormat: 'epoch_ms'` for
- *   ms). No time field (or `timeField: false`): time = 0. NAB files: `timestamp`, `value`.
+ *   decimal without leading zeros (`081109` stays text), null when empty, else text. Delimiter: the
+ *   most frequent of `,` tab `;` `|` in the header. Quoted fields (embedded delimiters, `""`, line
+ *   breaks). Time: `timeField` option, else the first of `@timestamp`, `timestamp`, `time`, `_time`,
+ *   `ts` (exact, then any case); ISO-8601 / `YYYY-MM-DD HH:MM:SS[.ffffff]` text, or numbers as epoch
+ *   seconds (`timeFormat: 'epoch_ms'` for ms). No time field (or `timeField: false`): time = 0.
+ *   NAB files: `timestamp`, `value`. loghub `*_structured.csv` without `Timestamp`: pass
+ *   `timeField: false` (their `Time` column is a clock time only).
  * - ndjson: the object flattened with dots (`a.b.c`); arrays of scalars → `"x,y"`, arrays of objects →
  *   JSON text, booleans → `"true"`/`"false"`. Time as csv, looked up per record. Objects with
  *   `id.orig_h` (Zeek JSON) also get the brief's flow names as zeek.
  * - zeek: `#fields` names (`ts`, `uid`, `id.orig_h`, `id.orig_p`, `id.resp_h`, `id.resp_p`, `proto`,
  *   `service`, `duration`, `orig_bytes`, `resp_bytes`, `conn_state`, ..., and in Stratosphere files
- *   `label`, `detailedlabel`); `#types` time/interval/count/int/double/port → numbers; `-` → null,
- *   `(empty)` → "". Time: `ts` epoch seconds. Brief: src = id.orig_h, dest = id.resp_h, dest_port =
- *   id.resp_p, protocol = proto, src_app_bytes = orig_bytes, dest_app_bytes = resp_bytes, app_byte_ratio.
+ *   `label`, `detailedlabel`, also when IoT-23 joins them with three spaces); `#types`
+ *   time/interval/count/int/double/port → numbers; `-` → null, `(empty)` → "". Time: `ts` epoch
+ *   seconds. Brief: src = id.orig_h, dest = id.resp_h, dest_port = id.resp_p, protocol = proto,
+ *   src_app_bytes = orig_bytes, dest_app_bytes = resp_bytes, app_byte_ratio.
  * - binetflow: header names (`StartTime`, `Dur`, `Proto`, `SrcAddr`, `Sport`, `Dir`, `DstAddr`, `Dport`,
  *   `State`, `sTos`, `dTos`, `TotPkts`, `TotBytes`, `SrcBytes`, `SrcPkts`, `Label`, ... as the file has
  *   them), comma or tab separated; counts and ports are numbers (ports may be hex `0x0050`), empty →
