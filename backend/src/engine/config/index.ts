@@ -13,3 +13,5 @@ export type { PipelineError } from './grammar/tokens';
 export type { SearchClause, SearchNode, SourceSelector } from './grammar/searchParser';
 export { toOpenSearchQuery, octetWildcardToCidr, unknownSearchFields } from './openSearchQuery';
 export type { OpenSearchQueryOptions, OpenSearchSearch, QueryDsl } from './openSearchQuery';
+export { resolveJobConfig } from './resolveJobConfig';
+export type { ResolvedJobConfig, ConfigProblem } from './resolveJobConfig';
