@@ -38,7 +38,7 @@ export function valueSourceOf(features: FeatureName[]): ValueSource {
 
 export function needsOf(features: FeatureName[]): AccumulatorNeeds {
   return {
-    values: features.includes('median'),
+    values: features.includes('median') || features.includes('time_of_day') || features.includes('time_of_week'),
     distinct: features.includes('distinct_count') || features.includes('info_content'),
   };
 }

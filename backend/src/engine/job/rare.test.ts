@@ -90,3 +90,34 @@ describe('rare family', () => {
     expect(JSON.stringify([...first, ...b.takeResults()])).toBe(JSON.stringify(whole));
   });
 });
+
+describe('time_of_day / time_of_week', () => {
+  /** A user active 09:00-17:00 UTC every day for 10 days, a few events per active bucket. */
+  function office(extra: EventRecord[]): EventRecord[] {
+    const r = seededRandom(5);
+    const out: EventRecord[] = [];
+    for (let d = 0; d < 10; d++) {
+      for (let b = 9 * 12; b < 17 * 12; b++) {
+        if (r() < 0.5) out.push({ time: T0 + d * 86_400_000 + b * SPAN_MS + Math.floor(r() * SPAN_MS), fields: { user: 'alice' } });
+      }
+    }
+    return [...out, ...extra].sort((a, b) => a.time - b.time);
+  }
+
+  it('time_of_day by user flags a login at 03:10 after days of office hours, nothing else', () => {
+    const odd = T0 + 8 * 86_400_000 + (3 * 3600 + 600) * 1000;
+    const recs = records(run({ detectors: [{ function: 'time_of_day', by_field_name: 'user' }] }, office([{ time: odd, fields: { user: 'alice' } }])).docs);
+    expect(recs.map((r) => r.timestamp)).toEqual([odd - (odd % SPAN_MS)]);
+    expect(recs[0].actual).toEqual([3 * 3600 + 600]);
+    expect(recs[0].typical[0]).toBeGreaterThanOrEqual(9 * 3600);
+    expect(recs[0].typical[0]).toBeLessThan(17 * 3600);
+    expect(recs[0].entity_key).toBe('user=alice');
+  });
+
+  it('time_of_week flags weekday office hours on a Sunday night', () => {
+    const odd = T0 + 6 * 86_400_000 + 23 * 3_600_000; // 2024-01-07 is a Sunday
+    const recs = records(run({ detectors: [{ function: 'time_of_week', by_field_name: 'user' }] }, office([{ time: odd, fields: { user: 'alice' } }])).docs);
+    expect(recs.some((r) => r.timestamp === odd)).toBe(true);
+    expect(recs.find((r) => r.timestamp === odd)!.actual).toEqual([6 * 86400 + 23 * 3600]);
+  });
+});

@@ -15,13 +15,13 @@ describe('CategoryCounts', () => {
     expect(c.rarity(0)).toBe(1);
   });
 
-  it('P(new) = (K + 1/2) / (T + 1); the most common value scores 1', () => {
+  it('P(new) = (N1 + 1/2) / (A + 1) (Good–Turing); the most common value scores 1', () => {
     // 100 buckets: 'a' every bucket, 'b' every other, 'c' once.
     const buckets = Array.from({ length: 100 }, (_, i) => ['a', ...(i % 2 === 0 ? ['b'] : []), ...(i === 7 ? ['c'] : [])]);
     const c = trained(buckets);
     expect(c.total).toBe(151);
     expect(c.distinct).toBe(3);
-    const pNew = 3.5 / 152;
+    const pNew = 1.5 / 152; // only c was seen once
     expect(c.rarity(0)).toBeCloseTo(pNew, 12);
     // c (1 occurrence): P(new) + (1 - P(new)) · 1/151
     expect(c.rarity(1)).toBeCloseTo(pNew + (1 - pNew) * (1 / 151), 12);

@@ -6,9 +6,10 @@
  * rare), or a member of the population that used the value (population rare, freq_rare). With
  * T occurrences over K distinct values, a value about to occur is scored by the probability of seeing
  * something at least as rare:
- *   P(new value) = (K + 1/2) / (A + 1)   (how often the stream brings values never seen before, A being
- *                                         all appearances of values so far: T for individual rare, every
- *                                         member-bucket use for population rare)
+ *   P(new value) = (N1 + 1/2) / (A + 1)  (Good–Turing: N1 values seen exactly once, A all appearances of
+ *                                         values so far: T for individual rare, every member-bucket use
+ *                                         for population rare; a stream that keeps bringing one-off values
+ *                                         makes new values unremarkable)
  *   P(v with c occurrences) = P(new) + (1 − P(new)) · Σ_{u: c_u ≤ c} c_u / T
  * so a value that appears where new values are common is not rare, and the most common value scores 1.
  * The count variant also scores how many events a value brings to a bucket against its mean events per
@@ -35,6 +36,8 @@ export class CategoryCounts {
   private counts: number[] = [];
   private eventMeans: number[] = [];
   total = 0;
+  /** Values with exactly one occurrence. */
+  singletons = 0;
   /** Appearances of values (a value used in a bucket), the base of P(new value). */
   appearances = 0;
   buckets = 0;
@@ -63,7 +66,7 @@ export class CategoryCounts {
 
   /** Probability that a new occurrence is a never-seen value. */
   newValueProbability(): number {
-    return Math.min(1, (this.distinct + 0.5) / (this.appearances + 1));
+    return Math.min(1, (this.singletons + 0.5) / (this.appearances + 1));
   }
 
   /** Sort the counts once before a batch of `rarity` queries (the state must not change in between). */
@@ -114,7 +117,10 @@ export class CategoryCounts {
     } else {
       this.eventMeans[i] += EVENT_MEAN_RATE * (events - this.eventMeans[i]);
     }
+    const before = this.counts[i];
     this.counts[i] += units;
+    if (before !== 1 && this.counts[i] === 1) this.singletons++;
+    else if (before === 1 && this.counts[i] !== 1) this.singletons--;
     this.total += units;
     this.appearances += appearances;
     this.sortedCounts = null;
@@ -146,6 +152,7 @@ export class CategoryCounts {
     c.eventMeans = [...s.eventMeans];
     c.total = s.total;
     c.appearances = s.appearances;
+    c.singletons = s.counts.filter((n) => n === 1).length;
     c.buckets = s.buckets;
     return c;
   }
