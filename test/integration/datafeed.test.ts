@@ -9,6 +9,7 @@ import { ingestFiles } from '../../backend/src/opensearch/ingest';
 import { openRecords, readAllRecords } from '../../backend/src/readers';
 import { readAggregated } from '../../backend/src/sources/aggregatedSource';
 import { readDocuments, type ReadStats } from '../../backend/src/sources/openSearchSource';
+import { datafeedSearch } from '../../backend/src/sources/pipelineQuery';
 import { aggregationPlan, chooseReadPath } from '../../backend/src/sources/readPath';
 import { sharedPath } from '../../backend/src/support/sharedData';
 import { deleteIndices, openSearchUrl, testClient, testIndexName } from './openSearchEnv';
@@ -103,6 +104,23 @@ describe('datafeed read paths on a real Zeek day', () => {
       return !e || r.fields.doc_count !== e.count || r.fields.src_app_bytes !== e.bytes;
     });
     expect(mismatches).toEqual([]);
+  });
+
+  it('compiles the pipeline\'s search against the index mappings: `dest!=10.*` and `src=192.168.*` select what the file holds', async () => {
+    const feed = await datafeedSearch(client, `index=${index} sourcetype="netflow" dest!=10.* proto=tcp`);
+    expect(feed.indices).toEqual([index]);
+    expect(feed.fieldTypes.dest).toBe('ip');
+    expect(feed.fieldTypes['id.orig_h']).toBe('ip');
+    const isTen = (v: unknown): boolean => typeof v === 'string' && v.startsWith('10.');
+    const expected = fileRecords.filter((r) => r.fields.dest !== null && r.fields.dest !== undefined && !isTen(r.fields.dest) && r.fields.proto === 'tcp').length;
+    expect(expected).toBeGreaterThan(0);
+    const selected = await collect(readDocuments(client, { indices: feed.indices, start, end, query: feed.query, fields: ['dest'] }));
+    expect(selected.length).toBe(expected);
+    const local = await datafeedSearch(client, 'src=192.168.*', [index]);
+    const locals = await collect(readDocuments(client, { indices: local.indices, start, end, query: local.query, fields: ['src'] }));
+    expect(locals.length).toBe(fileRecords.filter((r) => String(r.fields.src).startsWith('192.168.')).length);
+    await expect(datafeedSearch(client, 'proto=tcp')).rejects.toThrow('the search names no index');
+    await expect(datafeedSearch(client, 'dest=10.1*', [index])).rejects.toThrow('ip field "dest" takes whole-octet wildcards');
   });
 
   it('chooses the aggregated path only when every detector allows it', () => {
