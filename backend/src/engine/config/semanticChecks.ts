@@ -60,6 +60,9 @@ function checkDetector(detector: DetectorConfig, path: string, config: JobConfig
     if ((rule.conditions ?? []).length === 0 && Object.keys(rule.scope ?? {}).length === 0) {
       errors.push(`${rulePath}: a rule needs at least one condition or a scope`);
     }
+    if ((rule.conditions ?? []).length > 0 && spec.family === 'rare') {
+      errors.push(`${rulePath}.conditions: function "${fn}" has no actual or typical value to compare; rules on it take a scope only`);
+    }
     for (const [field, scope] of Object.entries(rule.scope ?? {})) {
       const scopePath = childPath(`${rulePath}.scope`, field);
       if (!splitFields.includes(field)) {

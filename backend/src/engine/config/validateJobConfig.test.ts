@@ -254,6 +254,13 @@ describe('validateJobConfig: rules, categorisation and limits', () => {
     ]);
   });
 
+  it('rare detectors take rules with a scope only', () => {
+    const rule = { actions: ['skip_result'], conditions: [{ applies_to: 'actual', operator: 'gt', value: 1 }] };
+    expect(errorsOf(job([{ function: 'rare', by_field_name: 'process', custom_rules: [rule] }]))).toEqual([
+      'analysis_config.detectors[0].custom_rules[0].conditions: function "rare" has no actual or typical value to compare; rules on it take a scope only',
+    ]);
+  });
+
   it('mlcategory needs categorization_field_name', () => {
     expect(errorsOf(job([{ function: 'rare', by_field_name: 'mlcategory' }]))).toEqual([
       'analysis_config.categorization_field_name: is required when a detector or influencer uses "mlcategory"',

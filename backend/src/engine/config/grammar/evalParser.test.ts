@@ -31,6 +31,12 @@ describe('parseEval', () => {
     ]);
   });
 
+  it('a name with "-digit" is one field, with a note on how to subtract', () => {
+    const { command, notes } = parse('x=bytes-1');
+    expect(command.assignments[0].expr).toEqual({ kind: 'field', name: 'bytes-1', column: 3 });
+    expect(notes).toEqual(['eval: "bytes-1" at column 3 is read as one field name; write "bytes - 1" to subtract']);
+  });
+
   it('a minus with spaces subtracts', () => {
     expect(parse('x=a - b').command.assignments[0].expr).toMatchObject({ kind: 'binary', op: '-' });
   });

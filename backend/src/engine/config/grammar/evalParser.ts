@@ -176,7 +176,11 @@ class EvalParser {
       }
       case 'word':
         if (keywords.includes(token.text)) throw new PipelineSyntaxError(`"${token.text}" needs an operand before it`, token.column);
-        return this.peek().type === 'lparen' ? this.parseCall(token) : { kind: 'field', name: token.text, column: token.column };
+        if (this.peek().type === 'lparen') return this.parseCall(token);
+        if (/-\d/.test(token.text)) {
+          this.notes.push(`eval: "${token.text}" at column ${token.column} is read as one field name; write "${token.text.replace(/-(?=\d)/g, ' - ')}" to subtract`);
+        }
+        return { kind: 'field', name: token.text, column: token.column };
       case 'eof':
         throw new PipelineSyntaxError('expected a value, a field or "(" but the expression ended', token.column);
       default:
