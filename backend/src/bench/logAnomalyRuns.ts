@@ -65,7 +65,13 @@ async function bglRuns(emit: Emit): Promise<void> {
       const spanMs = span === '1h' ? 3_600_000 : 86_400_000;
       const flaggedBuckets = new Set(run.docs.filter((d) => d.result_type === 'bucket' && isMajor(d.severity)).map((d) => d.timestamp));
       const { ids: lineCategory, stage } = categorizeAlone(configOf(pipeline), records);
-      const flaggedPairs = new Set(recordsOf(run.docs).filter((d) => isMajor(d.severity)).map((d) => `${d.timestamp}|${stage.resolve(d.by_field_value ?? '')}`));
+      const pairScore = new Map<string, number>();
+      for (const d of recordsOf(run.docs)) {
+        const key = `${d.timestamp}|${stage.resolve(d.by_field_value ?? '')}`;
+        pairScore.set(key, Math.max(pairScore.get(key) ?? 0, d.record_score));
+      }
+      const scoreSum = { alert: 0, normal: 0 };
+      const minorOrMore = { alert: 0, normal: 0 };
       let alertInBucket = 0;
       let normalInBucket = 0;
       let alertInPair = 0;
@@ -77,16 +83,25 @@ async function bglRuns(emit: Emit): Promise<void> {
           if (alert) alertInBucket++;
           else normalInBucket++;
         }
-        if (flaggedPairs.has(`${start}|${lineCategory[i]}`)) {
+        const score = pairScore.get(`${start}|${lineCategory[i]}`) ?? 0;
+        if (score >= 50) {
           if (alert) alertInPair++;
           else normalInPair++;
         }
+        scoreSum[alert ? 'alert' : 'normal'] += score;
+        if (score >= 25) minorOrMore[alert ? 'alert' : 'normal']++;
       });
       const bench = `logs_bgl_${fn}_mlcategory_${span}`;
       emit(bench, 'alert_lines_in_major_buckets', [alertInBucket / alerts], `share of ${alerts} alert lines`, alerts);
       emit(bench, 'normal_lines_in_major_buckets', [normalInBucket / normals], `share of ${normals} normal lines`, normals);
       emit(bench, 'alert_lines_on_major_records', [alertInPair / alerts], `share of ${alerts} alert lines (their bucket and category)`, alerts);
       emit(bench, 'normal_lines_on_major_records', [normalInPair / normals], `share of ${normals} normal lines (their bucket and category)`, normals);
+      emit(bench, 'alert_lines_on_minor_or_more_records', [minorOrMore.alert / alerts], `share of ${alerts} alert lines (record_score >= 25)`, alerts);
+      emit(bench, 'normal_lines_on_minor_or_more_records', [minorOrMore.normal / normals], `share of ${normals} normal lines (record_score >= 25)`, normals);
+      emit(bench, 'alert_lines_mean_record_score', [scoreSum.alert / alerts], 'mean record_score of the line\'s bucket and category (0 when none)', alerts);
+      emit(bench, 'normal_lines_mean_record_score', [scoreSum.normal / normals], 'mean record_score of the line\'s bucket and category (0 when none)', normals);
+      const top = recordsOf(run.docs).sort((a, b) => b.record_score - a.record_score).slice(0, 5);
+      for (const r of top) process.stderr.write(`  BGL ${fn} ${span} ${new Date(r.timestamp).toISOString()} ${r.entity_key} score ${r.record_score.toFixed(1)} p ${r.probability.toExponential(2)}: ${String((r as unknown as { mlcategory_terms?: string }).mlcategory_terms ?? '')}\n`);
     }
   }
 }
