@@ -140,3 +140,30 @@ describe('AnomalyJob options', () => {
     expect(fnv1a64('a')).toBe('af63dc4c8601ec8c');
   });
 });
+
+describe('series details', () => {
+  it('exclude_frequent=by: by values present in most buckets give no records, occasional ones do', () => {
+    const ev = hostEvents([
+      { host: 'busy', rate: 10, overrides: { 150: 80 } },
+      { host: 'rare', rate: 0.4, overrides: { 150: 40 } },
+    ], 160, 12);
+    const plain = of<RecordResult>(runAll(job({ detectors: [{ function: 'high_non_zero_count', by_field_name: 'host' }] }), ev), 'record');
+    expect(plain.some((r) => r.by_field_value === 'busy' && r.timestamp === T0 + 150 * SPAN_MS)).toBe(true);
+    const ex = of<RecordResult>(runAll(job({ detectors: [{ function: 'high_non_zero_count', by_field_name: 'host', exclude_frequent: 'by' }] }), ev), 'record');
+    expect(ex.some((r) => r.by_field_value === 'busy')).toBe(false);
+    expect(ex.some((r) => r.by_field_value === 'rare' && r.timestamp === T0 + 150 * SPAN_MS)).toBe(true);
+  });
+
+  it('a count series that goes silent gets 0s until the prune window has passed', () => {
+    const ev: EventRecord[] = [];
+    for (let b = 0; b < 100; b++) {
+      ev.push({ time: T0 + b * SPAN_MS, fields: { host: 'keep' } });
+      if (b < 40) for (let i = 0; i < 5; i++) ev.push({ time: T0 + b * SPAN_MS + i, fields: { host: 'gone' } });
+    }
+    const docs = runAll(job({ model_prune_window: '2h', detectors: [{ function: 'count', by_field_name: 'host' }] }), ev);
+    const gone = of<RecordResult>(docs, 'record').filter((r) => r.by_field_value === 'gone');
+    // First silent bucket is a dip to 0; nothing is scored for it after the 2 h (24 bucket) prune window.
+    expect(gone.some((r) => r.timestamp === T0 + 40 * SPAN_MS && r.actual[0] === 0)).toBe(true);
+    expect(gone.every((r) => r.timestamp <= T0 + (39 + 24) * SPAN_MS)).toBe(true);
+  });
+});

@@ -18,6 +18,7 @@ import { sidedProbability } from '../detectors/tailProbability';
 import { evaluateRules, type RuleOutcome } from '../detectors/customRules';
 import { partitionKey, type SplitFields, type SplitValues } from '../bucketing/seriesSplit';
 import { SeriesTable, type SeriesTableState } from './seriesTable';
+import { FrequencyTracker, type FrequencyTrackerState } from './frequencyTracker';
 import { seriesOverheadBytes } from './memoryBudget';
 import { recordCandidate } from './recordCandidate';
 import {
@@ -28,6 +29,8 @@ export interface SeriesDetectorState {
   version: 1;
   table: SeriesTableState;
   models: unknown[];
+  /** Buckets each by value appeared in (only with exclude_frequent by/all). */
+  byFrequency?: FrequencyTrackerState;
 }
 
 /** Features whose bucket value is a statistic of several values: the model weighs them by how many. */
@@ -70,6 +73,7 @@ export class SeriesDetector implements Detector {
   private table: SeriesTable;
   private models: SeriesModels[];
   private readonly obs = emptyObservation();
+  private readonly byFrequency: FrequencyTracker | null;
 
   constructor(readonly plan: DetectorPlan, private readonly bucketSpanMs: number,
     private readonly influencers: string[], state?: SeriesDetectorState) {
@@ -78,6 +82,8 @@ export class SeriesDetector implements Detector {
     this.gatherer = new BucketGatherer({
       split: this.split, fieldName: plan.fieldName, features: this.spec.features.map((f) => f.feature), influencers,
     });
+    const tracksFrequency = plan.byFieldName !== undefined && (plan.excludeFrequent === 'by' || plan.excludeFrequent === 'all');
+    this.byFrequency = tracksFrequency ? (state?.byFrequency ? FrequencyTracker.restore(state.byFrequency) : new FrequencyTracker()) : null;
     if (state) {
       this.table = SeriesTable.restore(this.split, state.table);
       this.models = state.models.map((m) => SeriesModelSet.restore(m));
@@ -106,6 +112,14 @@ export class SeriesDetector implements Detector {
         this.table.add(key, startMs);
         for (const m of this.models) m.add();
       }
+    }
+    if (this.byFrequency && bucket && bucket.size > 0) {
+      for (const key of bucket.keys()) {
+        const id = this.table.idOf(key);
+        const by = id === undefined ? null : this.table.splits[id].by;
+        if (by !== null) this.byFrequency.see(by);
+      }
+      this.byFrequency.endBucket();
     }
     const n = this.table.size;
     const features = this.spec.features;
@@ -145,6 +159,7 @@ export class SeriesDetector implements Detector {
           });
         }
         if (!(probs.p < RECORD_PROBABILITY_THRESHOLD)) continue;
+        if (this.byFrequency && split.by !== null && this.byFrequency.isFrequent(split.by)) continue;
         if (rules?.skipResult) continue;
         out.records.push(recordCandidate({
           detectorIndex: this.plan.index, seriesOrder: id * features.length + fi, functionDescription: description,
@@ -171,6 +186,7 @@ export class SeriesDetector implements Detector {
       version: 1,
       table: this.table.snapshot(),
       models: this.models.map((m) => m.snapshot()),
+      ...(this.byFrequency ? { byFrequency: this.byFrequency.snapshot() } : {}),
     };
   }
 }
