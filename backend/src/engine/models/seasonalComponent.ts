@@ -38,3 +38,22 @@ export function componentLearn(
   const mean = sum / knots;
   for (let i = 0; i < knots; i++) slab[offset + i] -= mean;
 }
+
+/**
+ * Move a positive profile (e.g. relative variance by phase) toward `target` at `position` with step `gain`,
+ * then rescale it to mean 1.
+ */
+export function profileLearn(
+  slab: Float64Array, offset: number, knots: number, position: number, target: number, gain: number,
+): void {
+  if (knots === 0) return;
+  const j = Math.floor(position);
+  const f = position - j;
+  const j1 = j + 1 === knots ? 0 : j + 1;
+  slab[offset + j] += gain * (1 - f) * (target - slab[offset + j]);
+  slab[offset + j1] += gain * f * (target - slab[offset + j1]);
+  let sum = 0;
+  for (let i = 0; i < knots; i++) sum += slab[offset + i];
+  const scale = knots / sum;
+  for (let i = 0; i < knots; i++) slab[offset + i] *= scale;
+}

@@ -18,6 +18,8 @@ export interface SeasonalStep {
   weekly: number;
   dPos: number;
   wPos: number;
+  /** Largest absolute prediction error learned (larger ones are winsorised). */
+  clip: number;
   /** Outlier weight of this value (1 = ordinary). */
   omega: number;
   /** Full days seen since the first bucket. */
@@ -34,9 +36,11 @@ export function seasonalCycles(slab: Float64Array, base: number, bucket: number,
 
 /** Learn one value into the components and update the tests; returns true when a component switched on or off. */
 export function learnSeasonality(slab: Float64Array, base: number, L: SeriesLayout, st: SeasonalStep): boolean {
-  const e0 = st.value - st.level;
-  const e1 = e0 - st.daily;
-  const e2 = e1 - st.weekly;
+  const c = st.clip;
+  const e0raw = st.value - st.level;
+  const e0 = Math.max(-c, Math.min(c, e0raw));
+  const e1 = Math.max(-c, Math.min(c, e0raw - st.daily));
+  const e2 = Math.max(-c, Math.min(c, e0raw - st.daily - st.weekly));
   if (L.dailyKnots > 0) {
     const gain = Math.max(1 / (st.cycles + 1), TUNING.seasonalMinGain) *
       Math.min(1, (L.dailyKnots * st.bucketSpanMs) / DAY_MS) * st.omega;
@@ -47,7 +51,8 @@ export function learnSeasonality(slab: Float64Array, base: number, L: SeriesLayo
     const weeks = Math.floor(st.cycles / 7);
     const gain = Math.max(1 / (weeks + 1), TUNING.seasonalMinGain) *
       Math.min(1, (L.weeklyKnots * st.bucketSpanMs) / WEEK_MS) * st.omega;
-    componentLearn(slab, base + L.weeklyOffset, L.weeklyKnots, st.wPos, st.value - st.level - dailyNow - st.weekly, gain);
+    const ew = Math.max(-c, Math.min(c, st.value - st.level - dailyNow - st.weekly));
+    componentLearn(slab, base + L.weeklyOffset, L.weeklyKnots, st.wPos, ew, gain);
   }
   if (st.cycles < 1) return false;
   const k = st.testKeep;
@@ -79,6 +84,7 @@ export function learnSeasonality(slab: Float64Array, base: number, L: SeriesLayo
     slab[base + F.VAR] = sse / slab[base + F.SSE_N];
     for (let c = 0; c < CANDIDATES; c++) slab[base + F.LOGW + c] = 0;
     slab[base + F.MIN] = Infinity;
+    slab.fill(1, base + L.dailyVarianceOffset, base + L.dailyVarianceOffset + L.dailyKnots);
   }
   return changed;
 }

@@ -45,8 +45,18 @@ export const F = {
   /** 1 when the component passed its test and is used in predictions. */
   DAILY_ON: 26 + 2 * MULTI_BUCKET_LENGTH,
   WEEKLY_ON: 27 + 2 * MULTI_BUCKET_LENGTH,
+  /**
+   * The outlier mode: decayed count of all scored buckets, of those beyond `outlierZ` standard deviations,
+   * and the mean squared standardised residual of the latter (their spread).
+   */
+  ALL_N: 28 + 2 * MULTI_BUCKET_LENGTH,
+  OUT_N: 29 + 2 * MULTI_BUCKET_LENGTH,
+  OUT_Z2: 30 + 2 * MULTI_BUCKET_LENGTH,
+  /** The level before the last level shift (NaN before any) and the decayed count of level shifts. */
+  ALT_LEVEL: 31 + 2 * MULTI_BUCKET_LENGTH,
+  SHIFTS: 32 + 2 * MULTI_BUCKET_LENGTH,
   /** First seasonal knot. */
-  KNOTS: 28 + 2 * MULTI_BUCKET_LENGTH,
+  KNOTS: 33 + 2 * MULTI_BUCKET_LENGTH,
 } as const;
 
 export const DAY_MS = 86_400_000;
@@ -55,20 +65,24 @@ export const WEEK_MS = 7 * DAY_MS;
 /** Tuning of the series model (fixed; part of the model's definition, not user options). */
 export const TUNING = {
   /** Forgetting per hour of data for the residual moments and candidate weights. */
-  decayPerHour: 0.01,
+  decayPerHour: 0.002,
   /** Forgetting per hour of the seasonality test statistics. */
   testDecayPerHour: 0.02,
   /** Minimum buckets and minimum hours before a series is scored. */
   minBuckets: 8,
   minHours: 2,
-  /** Outlier weight: sqrt(p2 / pFull), clamped to [floor, 1], p2 = two-sided probability. */
-  outlierFullWeightP: 0.02,
+  /** Deviations learned by the moments and the seasonal components are winsorised at this many standard deviations. */
+  winsorZ: 1e9,
+  /** The moments learn with weight omega^power (0 = every bucket counts fully, winsorised). */
+  momentOutlierPower: 1,
+  /** Outlier weight of the candidate likelihoods: sqrt(p2 / pFull), clamped to [floor, 1], p2 = two-sided probability. */
+  outlierFullWeightP: 0.001,
   outlierMinWeight: 0.05,
   /** CUSUM level-shift detection: allowance, threshold, clip of |z|, minimum run length. */
-  cusumAllowance: 1.0,
-  cusumThreshold: 6,
+  cusumAllowance: 0.75,
+  cusumThreshold: 8,
   cusumClip: 3,
-  cusumMinRun: 4,
+  cusumMinRun: 6,
   /** Residuals entering the multi-bucket window are clipped at this many standard deviations. */
   multiBucketClip: 3,
   /** Seasonality: gain floor per cycle, cycles before a test can pass, on/off ratios of squared errors. */
@@ -78,12 +92,34 @@ export const TUNING = {
   dailyOffRatio: 0.95,
   weeklyOnRatio: 0.85,
   weeklyOffRatio: 0.97,
+  /** Bounds of the time-of-day variance scale and the cap of one squared standardised residual in it. */
+  phaseVarianceMin: 0.2,
+  phaseVarianceMax: 25,
+  phaseVarianceCap: 50,
+  /**
+   * Outlier mode: a wide normal (spread learned from past outliers) mixed into the tails with weight
+   * (outliers + priorCount) / (buckets + priorBuckets), so series with frequent spikes find a new spike less surprising.
+   */
+  outlierZ: 1e9,
+  outlierPriorCount: 0,
+  outlierPriorBuckets: 100,
+  outlierPriorZ2: 100,
+  outlierDecayPerHour: 0.005,
+  /**
+   * Level memory: the previous level stays a mode of the residual mixture with weight
+   * (shifts + prior) / (buckets + priorBuckets), so a series that flips between two levels is not
+   * flagged at every flip.
+   */
+  altLevelPriorShifts: 0,
+  altLevelPriorBuckets: 100,
 };
 
 export interface SeriesLayout {
   dailyKnots: number;
   weeklyKnots: number;
   dailyOffset: number;
+  /** Relative residual variance by time of day (mean 1), used while the daily component is on. */
+  dailyVarianceOffset: number;
   weeklyOffset: number;
   stride: number;
 }
@@ -95,6 +131,7 @@ export function layoutFor(bucketSpanMs: number): SeriesLayout {
   const dailyKnots = perDay >= 4 ? Math.min(48, perDay) : 0;
   const weeklyKnots = perWeek >= 7 ? Math.min(42, perWeek) : 0;
   const dailyOffset = F.KNOTS;
-  const weeklyOffset = dailyOffset + dailyKnots;
-  return { dailyKnots, weeklyKnots, dailyOffset, weeklyOffset, stride: weeklyOffset + weeklyKnots };
+  const dailyVarianceOffset = dailyOffset + dailyKnots;
+  const weeklyOffset = dailyVarianceOffset + dailyKnots;
+  return { dailyKnots, weeklyKnots, dailyOffset, dailyVarianceOffset, weeklyOffset, stride: weeklyOffset + weeklyKnots };
 }

@@ -12,7 +12,7 @@
 import type { SeriesModelOptions, SeriesModels, SeriesObservation } from './types';
 import { normalLowerTail, normalUpperTail } from '../maths/normal';
 import { MixtureEvaluation, interval95, predictiveVariance } from './residualMixture';
-import { componentValue, knotPosition } from './seasonalComponent';
+import { componentValue, knotPosition, profileLearn } from './seasonalComponent';
 import { learnSeasonality, seasonalCycles } from './seasonalityTest';
 import {
   CANDIDATES, DAY_MS, F, MULTI_BUCKET_LENGTH, NORMAL, SeriesLayout, TUNING, WEEK_MS, layoutFor,
@@ -41,6 +41,7 @@ export class SeriesModelSet implements SeriesModels {
   private readonly isCount: boolean;
   private readonly keepPerBucket: number;
   private readonly testKeepPerBucket: number;
+  private readonly outlierKeepPerBucket: number;
   private readonly minBuckets: number;
   private readonly mix = new MixtureEvaluation();
   private readonly bounds = new Float64Array(2);
@@ -57,6 +58,7 @@ export class SeriesModelSet implements SeriesModels {
     const hours = opts.bucketSpanMs / 3_600_000;
     this.keepPerBucket = 1 - clamp(TUNING.decayPerHour * hours, 1e-6, 0.2);
     this.testKeepPerBucket = 1 - clamp(TUNING.testDecayPerHour * hours, 1e-6, 0.3);
+    this.outlierKeepPerBucket = 1 - clamp(TUNING.outlierDecayPerHour * hours, 1e-6, 0.2);
     this.minBuckets = Math.max(TUNING.minBuckets, Math.ceil(TUNING.minHours / hours));
     this.slab = new Float64Array(this.layout.stride * 16);
   }
@@ -99,6 +101,9 @@ export class SeriesModelSet implements SeriesModels {
     s[base + F.LAST] = NaN;
     s[base + F.FIRST] = NaN;
     for (let i = 0; i < MULTI_BUCKET_LENGTH; i++) s[base + F.RING_BUCKET + i] = -Infinity;
+    s[base + F.OUT_Z2] = TUNING.outlierPriorZ2;
+    s[base + F.ALT_LEVEL] = NaN;
+    s.fill(1, base + this.layout.dailyVarianceOffset, base + this.layout.dailyVarianceOffset + this.layout.dailyKnots);
     return id;
   }
 
@@ -138,7 +143,11 @@ export class SeriesModelSet implements SeriesModels {
 
     const wBar = s[base + F.WBAR];
     const w = weight > 0 && Number.isFinite(weight) ? weight : 1;
-    const varScale = wBar > 0 ? clamp(wBar / w, 0.25, 4) : 1;
+    const dailyOn = s[base + F.DAILY_ON] === 1;
+    const phaseScale = dailyOn
+      ? clamp(componentValue(s, base + L.dailyVarianceOffset, L.dailyKnots, dPos), TUNING.phaseVarianceMin, TUNING.phaseVarianceMax)
+      : 1;
+    const varScale = (wBar > 0 ? clamp(wBar / w, 0.25, 4) : 1) * phaseScale;
     if (nObs > 0) {
       out.typical = seasonal + mean;
       let best = NORMAL;
@@ -167,8 +176,19 @@ export class SeriesModelSet implements SeriesModels {
     let mbP2 = 1;
     if (scored) {
       out.scored = true;
-      out.pLower = this.mix.pLower;
-      out.pUpper = this.mix.pUpper;
+      const eps = (s[base + F.OUT_N] + TUNING.outlierPriorCount) / (s[base + F.ALL_N] + TUNING.outlierPriorBuckets);
+      const zWide = residual / (sd * Math.sqrt(Math.max(s[base + F.OUT_Z2], 1)));
+      let pl = (1 - eps) * this.mix.pLower + eps * normalLowerTail(zWide);
+      let pu = (1 - eps) * this.mix.pUpper + eps * normalUpperTail(zWide);
+      const alt = s[base + F.ALT_LEVEL];
+      if (!Number.isNaN(alt)) {
+        const a = (s[base + F.SHIFTS] + TUNING.altLevelPriorShifts) / (s[base + F.ALL_N] + TUNING.altLevelPriorBuckets);
+        const zAlt = (y - alt) / sd;
+        pl = (1 - a) * pl + a * normalLowerTail(zAlt);
+        pu = (1 - a) * pu + a * normalUpperTail(zAlt);
+      }
+      out.pLower = Math.max(pl, Number.MIN_VALUE);
+      out.pUpper = Math.max(pu, Number.MIN_VALUE);
       if (mbFull && s[base + F.MB_N] >= this.minBuckets) {
         const mbN = s[base + F.MB_N];
         const mbVar = Math.max(s[base + F.MB_VAR], 1e-12 + 1e-8 * sd * sd) * (1 + 2 / mbN);
@@ -185,10 +205,20 @@ export class SeriesModelSet implements SeriesModels {
     if (Number.isNaN(last)) { s[base + F.FIRST] = bucket; last = bucket - 1; }
     const elapsed = Math.max(0, bucket - last);
     const keep = Math.pow(this.keepPerBucket, elapsed);
-    const p2 = scored ? 2 * Math.min(out.pLower, out.pUpper) : 1;
+    const p2 = scored ? 2 * Math.min(this.mix.pLower, this.mix.pUpper) : 1;
+    if (scored) {
+      const keepOut = Math.pow(this.outlierKeepPerBucket, elapsed);
+      const z2 = (residual * residual) / (sd * sd);
+      s[base + F.ALL_N] = s[base + F.ALL_N] * keepOut + 1;
+      s[base + F.OUT_N] *= keepOut;
+      s[base + F.SHIFTS] *= keepOut;
+      if (z2 > TUNING.outlierZ * TUNING.outlierZ) {
+        s[base + F.OUT_N] += 1;
+        s[base + F.OUT_Z2] += (z2 - s[base + F.OUT_Z2]) / Math.max(2, s[base + F.OUT_N] + 1);
+      }
+    }
     const omega = scored ? clamp(Math.sqrt(p2 / TUNING.outlierFullWeightP), TUNING.outlierMinWeight, 1) : 1;
     const relWeight = wBar > 0 ? Math.min(1, w / wBar) : 1;
-    const wl = omega * relWeight;
     s[base + F.WBAR] = wBar > 0 ? wBar + 0.05 * (w - wBar) : w;
 
     if (scored) {
@@ -198,9 +228,12 @@ export class SeriesModelSet implements SeriesModels {
         s[base + F.LOGW + c] = s[base + F.LOGW + c] * keep + omega * add;
       }
     }
+    // Huber-style robust moments: every bucket counts, its deviation is winsorised.
+    const clip = scored ? TUNING.winsorZ * sd : Infinity;
+    const wl = Math.pow(omega, TUNING.momentOutlierPower) * relWeight;
     const n = s[base + F.N] * keep + wl;
     const alpha = wl / n;
-    const delta = y - mean;
+    const delta = clamp(y - mean, -clip, clip);
     s[base + F.N] = n;
     s[base + F.MEAN] = mean + alpha * delta;
     s[base + F.VAR] = (1 - alpha) * (s[base + F.VAR] + alpha * delta * delta);
@@ -220,11 +253,21 @@ export class SeriesModelSet implements SeriesModels {
     s[base + F.RING_BUCKET + pos] = bucket;
     s[base + F.RING_POS] = (pos + 1) % MULTI_BUCKET_LENGTH;
 
-    if (scored) this.detectLevelShift(base, residual / sd, residual);
+    const cycles = L.dailyKnots > 0 || L.weeklyKnots > 0 ? seasonalCycles(s, base, bucket, this.opts.bucketSpanMs) : 0;
+    if (dailyOn) {
+      const target = Math.min((residual * residual) / (sd * sd / phaseScale), TUNING.phaseVarianceCap);
+      const gain = Math.max(1 / (cycles + 1), TUNING.seasonalMinGain) * Math.min(1, (L.dailyKnots * this.opts.bucketSpanMs) / DAY_MS);
+      profileLearn(s, base + L.dailyVarianceOffset, L.dailyKnots, dPos, target, gain * Math.sqrt(omega));
+    }
+    if (scored && (L.dailyKnots === 0 || cycles >= 1)) {
+      // A deviation the (not yet used) daily component explains is no level shift.
+      const alt = !dailyOn && L.dailyKnots > 0 ? residual - daily : residual;
+      const r = Math.abs(alt) < Math.abs(residual) ? alt : residual;
+      this.detectLevelShift(base, r / sd, r);
+    }
     if (L.dailyKnots > 0 || L.weeklyKnots > 0) {
-      const cycles = seasonalCycles(s, base, bucket, this.opts.bucketSpanMs);
       const changed = learnSeasonality(s, base, L, {
-        value, level: mean, daily, weekly, dPos, wPos, omega, cycles,
+        value, level: mean, daily, weekly, dPos, wPos, clip, omega, cycles,
         bucketSpanMs: this.opts.bucketSpanMs, testKeep: Math.pow(this.testKeepPerBucket, elapsed),
       });
       if (changed) this.resetShortMemory(base);
@@ -248,6 +291,8 @@ export class SeriesModelSet implements SeriesModels {
     if (up > TUNING.cusumThreshold && s[base + F.RUN_UP] >= TUNING.cusumMinRun) shift = s[base + F.SUM_UP] / s[base + F.RUN_UP];
     else if (down > TUNING.cusumThreshold && s[base + F.RUN_DOWN] >= TUNING.cusumMinRun) shift = s[base + F.SUM_DOWN] / s[base + F.RUN_DOWN];
     if (shift !== 0) {
+      s[base + F.ALT_LEVEL] = s[base + F.MEAN];
+      s[base + F.SHIFTS] += 1;
       s[base + F.MEAN] += shift;
       this.resetShortMemory(base);
     }

@@ -3,7 +3,7 @@
  * The normaliser keeps a decayed sketch of the job's raw scores, fed with one high-water mark per fixed
  * interval of 3600 / clamp(2 · bucket span, 300 s, 3600 s) buckets, so short bucket spans do not flood it
  * with small scores. The normalised score is the minimum of four ceilings:
- *  - noise: signal strength in dB above the median ("noise") raw score, 20 dB = 100;
+ *  - noise: signal strength in dB above the median ("noise") raw score (floored at 0.3), 4 points per dB (100 at a raw score of 30, p ≈ 1e-28);
  *  - percentile: the score's percentile mapped through the knots (0,0) (70,1) (85,1.2) (90,1.5) (95,3)
  *    (97,20) (99,50) (99.9,90) (100,100);
  *  - max score: 100 · min(1.5 r, 0.5 + 0.5 r), r = score / (slowly forgotten) largest score seen;
@@ -17,11 +17,15 @@ const VERSION = 1;
 const KNOTS: ReadonlyArray<readonly [number, number]> = [
   [0, 0], [70, 1], [85, 1.2], [90, 1.5], [95, 3], [97, 20], [99, 50], [99.9, 90], [100, 100],
 ];
-/** Half-life of the sketch and of the max score, in samples (one sample per interval, about an hour). */
-const SKETCH_HALF_LIFE_SAMPLES = 24 * 60;
-const MAX_SCORE_HALF_LIFE_SAMPLES = 24 * 30;
-/** Noise floor of the dB ceiling, in raw-score units. */
-const NOISE_FLOOR = 0.01;
+/** Tuning of the normaliser (fixed; tuned on NAB). */
+export const NORMALISER_TUNING = {
+  /** Half-life of the sketch and of the max score, in samples (one sample per interval, about an hour). */
+  sketchHalfLifeSamples: 100,
+  maxScoreHalfLifeSamples: 24 * 30,
+  /** Noise floor of the dB ceiling, in raw-score units, and ceiling points per dB above the noise. */
+  noiseFloor: 0.3,
+  pointsPerDb: 4,
+};
 const LOG_P_HIGH = Math.log(0.05);
 const LOG_P_LOW = Math.log(1e-4);
 
@@ -101,11 +105,11 @@ export class QuantileScoreNormaliser implements ScoreNormaliser {
   }
 
   private flushInterval(): void {
-    const decay = Math.pow(0.5, 1 / SKETCH_HALF_LIFE_SAMPLES);
+    const decay = Math.pow(0.5, 1 / NORMALISER_TUNING.sketchHalfLifeSamples);
     for (let i = 0; i <= SKETCH_BINS; i++) this.counts[i] *= decay;
     this.total = this.total * decay + 1;
     this.counts[binOf(this.intervalMax)] += 1;
-    this.maxScore = Math.max(this.maxScore * Math.pow(0.5, 1 / MAX_SCORE_HALF_LIFE_SAMPLES), this.intervalMax);
+    this.maxScore = Math.max(this.maxScore * Math.pow(0.5, 1 / NORMALISER_TUNING.maxScoreHalfLifeSamples), this.intervalMax);
   }
 
   normalise(raw: number): number {
@@ -114,8 +118,8 @@ export class QuantileScoreNormaliser implements ScoreNormaliser {
     const r = raw / maxScore;
     const maxCeiling = 100 * Math.min(1.5 * r, 0.5 + 0.5 * r);
     const pct = percentileCeiling(percentileOf(this.counts, this.total, raw));
-    const noise = Math.max(NOISE_FLOOR, quantileOf(this.counts, this.total, 50));
-    const noiseCeiling = raw <= noise ? 0 : Math.min(100, 5 * 10 * Math.log10(raw / noise));
+    const noise = Math.max(NORMALISER_TUNING.noiseFloor, quantileOf(this.counts, this.total, 50));
+    const noiseCeiling = raw <= noise ? 0 : Math.min(100, NORMALISER_TUNING.pointsPerDb * 10 * Math.log10(raw / noise));
     const score = Math.min(maxCeiling, pct, noiseCeiling, probabilityCeiling(raw));
     return Math.max(0, Math.min(100, score));
   }
