@@ -69,6 +69,16 @@ describe('vigil categorize', () => {
     expect(stdout).toContain(`bad: ${input}:3 field "Content": no field "Content"`);
   });
 
+  it('holds --max-categories and says so', async () => {
+    const input = path.join(dir, 'many.log');
+    fs.writeFileSync(input, 'alpha up\nbravo down\ncharlie left\nalpha up\n');
+    const out = path.join(dir, 'out.ndjson');
+    expect(await command.run(['--input', input, '--format', 'lines', '--out', out, '--max-categories', '2'])).toBe(0);
+    expect(readNdjson(out).map((d) => d.category_id)).toEqual([1, 2, null, 1]);
+    expect(stdout).toContain('4 records (lines), 2 categories, 1 uncategorised, 0 bad records, status limit_reached');
+    expect(stdout).toContain('category limit reached (2 per partition)');
+  });
+
   it('fails with one line naming a missing input file or a bad flag', async () => {
     const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {

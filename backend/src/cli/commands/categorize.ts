@@ -12,6 +12,7 @@ import { Progress } from '../progress';
 import { openRecords } from '../../readers';
 import { BadRecordLog } from '../../engine/types';
 import { PartitionedCategorizer } from '../../engine/categorization/partitionedCategorizer';
+import { DEFAULT_MAX_CATEGORIES } from '../../engine/categorization/types';
 import { formatCategorySummary } from './categorizeSummary';
 
 const USAGE = `Usage: vigil categorize --input <file> --out <file.ndjson> [options]
@@ -167,7 +168,7 @@ async function run(argv: string[]): Promise<number> {
   const stats = categorizer.stats();
   if (categorizer.mergedCount > 0) await resolveMergedIds(opts.out, categorizer);
   if (opts.categories) await writeLines(opts.categories, categorizer.definitions());
-  process.stdout.write(formatCategorySummary({ records, uncategorised, badRecords, stats, definitions: categorizer.definitions(), top: opts.top, format: stream.format ?? '?' }));
+  process.stdout.write(formatCategorySummary({ records, uncategorised, badRecords, stats, definitions: categorizer.definitions(), top: opts.top, format: stream.format ?? '?', maxCategories: opts.maxCategories ?? DEFAULT_MAX_CATEGORIES }));
   return 0;
 }
 

@@ -10,6 +10,7 @@ export interface CategorySummaryInput {
   definitions: CategoryDefinitionDoc[];
   top: number;
   format: string;
+  maxCategories?: number;
 }
 
 function clip(text: string, width: number): string {
@@ -23,6 +24,9 @@ export function formatCategorySummary(s: CategorySummaryInput): string {
     `${s.records} records (${s.format}), ${s.stats.total_category_count} categories, ${s.uncategorised} uncategorised, ` +
       `${s.badRecords.count} bad records, status ${s.stats.categorization_status}`,
   );
+  if (s.stats.categorization_status === 'limit_reached') {
+    lines.push(`category limit reached${s.maxCategories ? ` (${s.maxCategories} per partition)` : ''}: messages of new kinds were left uncategorised (category_id null)`);
+  }
   for (const bad of s.badRecords.first) lines.push(`  bad: ${s.badRecords.format(bad)}`);
   const top = [...s.definitions].sort((a, b) => b.num_matches - a.num_matches || a.category_id - b.category_id).slice(0, s.top);
   if (top.length > 0) {

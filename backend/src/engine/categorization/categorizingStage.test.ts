@@ -3,7 +3,7 @@ import type { RecordResult, ResultDocument } from '../job/resultTypes';
 import type { JobConfig } from '../config/jobConfigTypes';
 import { toAnalysisPlan } from '../config/analysisPlan';
 import type { EventRecord } from '../types';
-import { CategorizingStage } from './categorizingStage';
+import { CategorizingStage, maxCategoriesFor } from './categorizingStage';
 
 const SPAN = 300_000;
 const T0 = Date.UTC(2024, 0, 1);
@@ -53,6 +53,25 @@ describe('CategorizingStage', () => {
     expect(stage.takeDefinitionUpdates()).toEqual([]);
     expect(stage.annotate({ result_type: 'record', by_field_name: 'mlcategory', by_field_value: '1' })).toEqual({
       result_type: 'record', by_field_name: 'mlcategory', by_field_value: '1', mlcategory: '1', mlcategory_terms: 'disk full on',
+    });
+  });
+
+  it('derives the category limit from model_memory_limit and reports it when reached', () => {
+    expect(maxCategoriesFor(1024 * 1024 * 1024)).toBe(10_000);
+    expect(maxCategoriesFor(1024 * 1024)).toBe(51);
+    expect(maxCategoriesFor(1024)).toBe(10);
+    const cfg = config({ function: 'count', by_field_name: 'mlcategory' });
+    cfg.analysis_limits = { model_memory_limit: '1kb' };
+    const job = new AnomalyJob('logs', cfg);
+    const words = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima'];
+    words.forEach((w, i) => job.push({ time: T0 + i, fields: { message: `${w} happened` } }));
+    expect(job.categorizationStats()).toEqual({
+      categorized_doc_count: 10,
+      total_category_count: 10,
+      frequent_category_count: 10,
+      rare_category_count: 10,
+      failed_category_count: 2,
+      categorization_status: 'limit_reached',
     });
   });
 

@@ -8,14 +8,29 @@
 import type { EventRecord, FieldValue } from '../types';
 import type { AnalysisPlan } from '../config/analysisPlan';
 import { PartitionedCategorizer, type PartitionedCategorizerSnapshot } from './partitionedCategorizer';
-import { type CategorizationStats, type CategorizerOptions, type CategoryDefinitionDoc, MLCATEGORY } from './types';
+import { type CategorizationStats, type CategorizerOptions, type CategoryDefinitionDoc, DEFAULT_MAX_CATEGORIES, MLCATEGORY } from './types';
 
 export interface CategorizingStageSnapshot {
   categorizer: PartitionedCategorizerSnapshot;
   touched: number[];
 }
 
-type CategorizationPlan = Pick<AnalysisPlan, 'jobId' | 'detectors' | 'influencers' | 'categorizationFieldName' | 'categorizationFilters' | 'perPartitionCategorization' | 'categorizationExamplesLimit'>;
+type CategorizationPlan = Pick<
+  AnalysisPlan,
+  'jobId' | 'detectors' | 'influencers' | 'categorizationFieldName' | 'categorizationFilters' | 'perPartitionCategorization' |
+  'categorizationExamplesLimit' | 'modelMemoryLimitBytes'
+>;
+
+/** Budget per category used to derive the category limit from model_memory_limit (a category holds ~0.7 KB). */
+export const CATEGORY_BUDGET_BYTES = 2048;
+/** Share of model_memory_limit categories may take. */
+export const CATEGORY_MEMORY_SHARE = 0.1;
+
+/** Categories per partition: a tenth of model_memory_limit at 2 KB each, between 10 and DEFAULT_MAX_CATEGORIES. */
+export function maxCategoriesFor(modelMemoryLimitBytes: number): number {
+  const n = Math.floor((modelMemoryLimitBytes * CATEGORY_MEMORY_SHARE) / CATEGORY_BUDGET_BYTES);
+  return Math.max(10, Math.min(DEFAULT_MAX_CATEGORIES, n));
+}
 
 /** A result document as far as the stage reads and annotates it. */
 export interface CategoryAnnotatable {
@@ -53,7 +68,11 @@ export class CategorizingStage {
       const d = plan.detectors.find((x) => x.partitionFieldName !== undefined && [x.byFieldName, x.overFieldName, x.fieldName].includes(MLCATEGORY));
       this.partitionField = d?.partitionFieldName;
     }
-    this.options = { filters: plan.categorizationFilters, examplesLimit: plan.categorizationExamplesLimit };
+    this.options = {
+      filters: plan.categorizationFilters,
+      examplesLimit: plan.categorizationExamplesLimit,
+      maxCategories: maxCategoriesFor(plan.modelMemoryLimitBytes),
+    };
     this.categorizer = state
       ? PartitionedCategorizer.restore(state.categorizer, this.options, this.partitionField)
       : new PartitionedCategorizer(this.options, this.partitionField);

@@ -20,7 +20,7 @@ import { MemoryBudget } from './memoryBudget';
 import { ResultBuilder, type ResultBuilderState } from './resultBuilder';
 import type { JobStats, ResultDocument } from './resultTypes';
 import { CategorizingStage, type CategorizingStageSnapshot } from '../categorization/categorizingStage';
-import type { CategoryDefinitionDoc } from '../categorization/types';
+import type { CategorizationStats, CategoryDefinitionDoc } from '../categorization/types';
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -191,6 +191,11 @@ export class AnomalyJob {
         memory_status: this.memory.status(),
       },
     };
+  }
+
+  /** Categorisation stats (Elastic's names: counts, failed_category_count, categorization_status); null without categorisation. */
+  categorizationStats(): CategorizationStats | null {
+    return this.categorizing ? this.categorizing.stats() : null;
   }
 
   /** Category definitions changed since the last call (to write beside the results); [] without categorisation. */
