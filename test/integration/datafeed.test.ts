@@ -12,6 +12,7 @@ import { readDocuments, type ReadStats } from '../../backend/src/sources/openSea
 import { datafeedSearch } from '../../backend/src/sources/pipelineQuery';
 import { aggregationPlan, chooseReadPath } from '../../backend/src/sources/readPath';
 import { sharedPath } from '../../backend/src/support/sharedData';
+import { FaultProxy } from './faultProxy';
 import { deleteIndices, openSearchUrl, testClient, testIndexName } from './openSearchEnv';
 
 jest.setTimeout(90_000);
@@ -70,10 +71,27 @@ describe('datafeed read paths on a real Zeek day', () => {
     }
   });
 
+  it('survives a dropped connection and 503s mid-read: every document still comes exactly once', async () => {
+    const proxy = new FaultProxy(openSearchUrl());
+    const viaProxy = testClient(await proxy.start(), 0);
+    try {
+      const retries: string[] = [];
+      proxy.inject({ kind: 'drop' }, 1, /^\/_search(\?|$)/);
+      proxy.inject({ kind: 'status', status: 503 }, 2, /^\/_search(\?|$)/);
+      const read = await collect(readDocuments(viaProxy, { indices: [index], start, end, pageSize: 2000, baseDelayMs: 10, onRetry: (r) => retries.push(r.reason) }));
+      expect(proxy.counts.injected).toBe(3);
+      expect(retries).toHaveLength(3);
+      expect(read).toHaveLength(5663);
+      expect(new Set(read.map((d) => d.fields.event_id)).size).toBe(5663);
+    } finally {
+      await proxy.stop();
+    }
+  });
+
   it('reads [start, end): adjacent ranges split the documents exactly, and the query filters', async () => {
     const mid = start + 12 * 3_600_000;
-    const first = await collect(readDocuments(client, { indices: [index], start, end: mid, pageSize: 1000 }));
-    const second = await collect(readDocuments(client, { indices: [index], start: mid, end, pageSize: 1000 }));
+    const first = await collect(readDocuments(client, { indices: [index], start, end: mid, pageSize: 2000, fields: ['event_id'] }));
+    const second = await collect(readDocuments(client, { indices: [index], start: mid, end, pageSize: 2000, fields: ['event_id'] }));
     expect(first.length).toBe(fileRecords.filter((r) => Math.floor(r.time) < mid).length);
     expect(first.length + second.length).toBe(5663);
     expect(first.every((d) => d.time < mid) && second.every((d) => d.time >= mid)).toBe(true);

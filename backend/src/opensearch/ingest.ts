@@ -25,7 +25,7 @@ export interface IngestOptions {
   replicas?: number;
   /** Refresh the index at the end (tests and counts right after). */
   refresh?: boolean;
-  /** Bulk request size in bytes (default 5 MB) and parallel requests (default 2). */
+  /** Bulk request size in bytes (default 1 MB) and parallel requests (default 2). */
   flushBytes?: number;
   concurrency?: number;
   /** Called as the read advances: bytes read and total bytes of all files, documents sent. */
@@ -121,7 +121,7 @@ export async function ingestFiles(client: Client, opts: IngestOptions): Promise<
         failures.push({ file: log.file, line: log.line, status: drop.status, reason });
       }
     },
-    flushBytes: opts.flushBytes ?? 5_000_000,
+    flushBytes: opts.flushBytes ?? 1_000_000,
     concurrency: opts.concurrency ?? 2,
     retries: 5,
     wait: 2000,
