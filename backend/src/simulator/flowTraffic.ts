@@ -33,11 +33,12 @@ function destOf(rng: Random, s: FlowService): string {
   return s.destChoice ? s.dests[s.destChoice.draw(rng)] : s.dests[0];
 }
 
+/** Share of a laptop's flows that carry an attachment or a small upload (ratio near 0, rarely > 0). */
+const LAPTOP_UPLOAD_SHARE = 0.02;
+
 function serviceFlow(rng: Random, t: number, host: Host, s: FlowService, upload = false): SimEvent {
-  const b = flowBytes(rng, s.upMedian, s.downMedian);
-  // A laptop sometimes sends more than it receives (attachments, uploads): still mostly consumers.
-  const [up, down] = upload ? [b.down, b.up] : [b.up, b.down];
-  return flowEvent(t, { src: host.ip, dest: destOf(rng, s), destPort: s.port, protocol: s.protocol, srcBytes: up, destBytes: down });
+  const b = flowBytes(rng, upload ? s.upMedian * 30 : s.upMedian, s.downMedian);
+  return flowEvent(t, { src: host.ip, dest: destOf(rng, s), destPort: s.port, protocol: s.protocol, srcBytes: b.up, destBytes: b.down });
 }
 
 function within(rng: Random, start: number, span: number): number {
@@ -59,7 +60,7 @@ export function normalFlows(fleet: Fleet, rng: Random, start: number, span: numb
         continue;
       }
       const s = host.services[host.serviceChoice.draw(rng)];
-      out.push(serviceFlow(rng, t, host, s, host.role === 'laptop' && rng.chance(0.04)));
+      out.push(serviceFlow(rng, t, host, s, host.role === 'laptop' && rng.chance(LAPTOP_UPLOAD_SHARE)));
     }
     const checks = rng.poisson((UPDATE_CHECKS_PER_DAY * span) / DAY_MS);
     for (let k = 0; k < checks; k++) out.push(serviceFlow(rng, within(rng, start, span), host, host.updateService));

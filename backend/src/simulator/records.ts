@@ -20,10 +20,18 @@ export interface FlowFields {
   destBytes: number;
 }
 
+/** (src − dest) / (src + dest), null when both are 0: +1 a pure producer, −1 a pure consumer. */
+export function appByteRatio(srcBytes: number, destBytes: number): number | null {
+  const total = srcBytes + destBytes;
+  return total === 0 ? null : (srcBytes - destBytes) / total;
+}
+
+/** A netflow record; it carries `app_byte_ratio` too, so the brief's exfiltration search runs on it as is. */
 export function flowEvent(t: number, f: FlowFields): SimEvent {
+  const ratio = appByteRatio(f.srcBytes, f.destBytes);
   return {
     t,
-    body: `"sourcetype":"netflow","src":"${f.src}","dest":"${f.dest}","dest_port":${f.destPort},"protocol":"${f.protocol}","src_app_bytes":${f.srcBytes},"dest_app_bytes":${f.destBytes}`,
+    body: `"sourcetype":"netflow","src":"${f.src}","dest":"${f.dest}","dest_port":${f.destPort},"protocol":"${f.protocol}","src_app_bytes":${f.srcBytes},"dest_app_bytes":${f.destBytes},"app_byte_ratio":${ratio === null ? 'null' : String(ratio)}`,
   };
 }
 

@@ -157,10 +157,14 @@ export function planScenario(fleet: Fleet, seed: number, startMs: number, days: 
 
   function benign(): ScenarioActor[] {
     const rest = spanEnd - startMs - warmup;
-    // Patch day: the first Tuesday after the warm-up, 10:00-14:00 UTC; in short runs mid-way.
+    // Patch day: the first Tuesday after the warm-up, 10:00-14:00 UTC; mid-way when none fits.
     let patchStart = Math.floor((startMs + warmup) / DAY_MS) * DAY_MS + 10 * HOUR_MS;
-    if (days >= 7) while (dayOfWeek(patchStart) !== 2 || patchStart < startMs + warmup) patchStart += DAY_MS;
-    else patchStart = Math.floor((startMs + warmup + 0.45 * rest) / HOUR_MS) * HOUR_MS;
+    while (dayOfWeek(patchStart) !== 2 || patchStart < startMs + warmup) patchStart += DAY_MS;
+    if (patchStart + 4 * HOUR_MS > spanEnd) {
+      const mid = startMs + warmup + 0.45 * rest;
+      const morning = Math.floor(mid / DAY_MS) * DAY_MS + 10 * HOUR_MS;
+      patchStart = morning >= startMs + warmup && morning + 4 * HOUR_MS <= spanEnd ? morning : Math.floor(mid / HOUR_MS) * HOUR_MS;
+    }
     const patchEnd = Math.min(spanEnd, patchStart + 4 * HOUR_MS);
     const updates = [...new Set(fleet.hosts.map((h) => h.updateService.dests[0]))].sort();
     const patch = baseLabel('benign-01-patch_day', 'benign', 'patch_day', 'exfiltration', 'app_byte_ratio by dp partitionfield=src', `patch day: all ${fleet.hosts.length} hosts download large updates from the update servers they check daily`, patchStart, patchEnd);

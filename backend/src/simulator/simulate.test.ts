@@ -18,7 +18,7 @@ beforeAll(async () => {
   summary = await simulate({ ...OPTS, outDir: path.join(dir, 'a') });
   sim = readSimulation(path.join(dir, 'a'));
   roleOf = new Map(sim.hosts.map((h) => [h.ip, h.role]));
-});
+}, 60_000); // about a second of work; generous for a loaded shared machine
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const labelsOf = (kind: string): ScenarioLabel[] => sim.labels.labels.filter((l) => l.kind === kind);
@@ -36,10 +36,12 @@ describe('simulate: files', () => {
       expect(b.equals(fs.readFileSync(path.join(dir, 'c', f)))).toBe(true);
     }
     expect(fs.readFileSync(path.join(dir, 'b', 'flows.ndjson')).equals(fs.readFileSync(path.join(dir, 'd', 'flows.ndjson')))).toBe(false);
-  });
+  }, 60_000);
 
   it('writes flows and alerts with the brief field names, in time order, counted in the summary', () => {
-    expect(Object.keys(sim.flows[0])).toEqual(['@timestamp', 'sourcetype', 'src', 'dest', 'dest_port', 'protocol', 'src_app_bytes', 'dest_app_bytes', 't']);
+    expect(Object.keys(sim.flows[0])).toEqual(['@timestamp', 'sourcetype', 'src', 'dest', 'dest_port', 'protocol', 'src_app_bytes', 'dest_app_bytes', 'app_byte_ratio', 't']);
+    expect(sim.flows.every((r) => r.app_byte_ratio === appByteRatio(r))).toBe(true);
+    expect(sim.flows.some((r) => r.app_byte_ratio === null)).toBe(true);
     expect(Object.keys(sim.alerts[0])).toEqual(['@timestamp', 'index', 'sourcetype', 'src', 'dest', 'dest_port', 'protocol', 'signature_name', 'signature_id', 'category', 'priority', 't']);
     expect(sim.flows.every((r) => r.sourcetype === 'netflow' && Number.isInteger(r.src_app_bytes) && Number.isInteger(r.dest_app_bytes))).toBe(true);
     expect(sim.alerts.every((r) => r.sourcetype === 'snort' && r.index === 'ids' && typeof r.signature_name === 'string' && typeof r.category === 'string')).toBe(true);

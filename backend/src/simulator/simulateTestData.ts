@@ -13,6 +13,7 @@ export interface SimRecord {
   protocol: string;
   src_app_bytes?: number;
   dest_app_bytes?: number;
+  app_byte_ratio?: number | null;
   signature_name?: string;
   category?: string;
   sourcetype: string;
