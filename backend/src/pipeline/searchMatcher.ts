@@ -9,7 +9,7 @@
  */
 import type { SearchNode } from '../engine/config/grammar/searchParser';
 import type { FieldValue } from '../engine/types';
-import { toNumber, toText, wildcardRegExp } from './values';
+import { toNumber, toText, wildcardMatcher } from './values';
 
 type Fields = Record<string, FieldValue>;
 export type RecordPredicate = (fields: Fields) => boolean;
@@ -50,8 +50,8 @@ function equalityMatcher(pattern: string): (value: string | number) => boolean {
   const cidr = cidrMatcher(pattern);
   if (cidr) return cidr;
   if (pattern.includes('*')) {
-    const regexp = wildcardRegExp(pattern);
-    return (value) => regexp.test(toText(value) as string);
+    const wildcard = wildcardMatcher(pattern);
+    return (value) => wildcard(toText(value) as string);
   }
   const number = toNumber(pattern);
   const lower = pattern.toLowerCase();
@@ -95,11 +95,11 @@ function compileCompare(node: Extract<SearchNode, { kind: 'compare' }>): RecordP
 }
 
 function compileTerm(pattern: string): RecordPredicate {
-  const regexp = wildcardRegExp(pattern.includes('*') ? pattern : `*${pattern}*`);
+  const wildcard = wildcardMatcher(pattern.includes('*') ? pattern : `*${pattern}*`);
   return (fields) => {
     for (const name in fields) {
       const text = toText(fields[name]);
-      if (text !== null && regexp.test(text)) return true;
+      if (text !== null && wildcard(text)) return true;
     }
     return false;
   };

@@ -33,11 +33,28 @@ export function toFieldValue(value: EvalValue): FieldValue {
   return value;
 }
 
-/** A Splunk-style wildcard pattern (`*` = any run of characters) as an anchored, case-insensitive RegExp. */
-export function wildcardRegExp(pattern: string): RegExp {
-  const body = pattern
-    .split('*')
-    .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${body}$`, 'is');
+/**
+ * A Splunk-style wildcard pattern (`*` = any run of characters), anchored and case-insensitive, as a
+ * predicate. No regular expression: the fixed pieces are found left to right with indexOf, so a
+ * pattern such as `*a*a*a*b` costs linear time on any text (no catastrophic backtracking).
+ */
+export function wildcardMatcher(pattern: string): (text: string) => boolean {
+  const lower = pattern.toLowerCase();
+  if (!lower.includes('*')) return (text) => text.toLowerCase() === lower;
+  const parts = lower.split('*');
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  const middle = parts.slice(1, -1).filter((part) => part !== '');
+  return (text) => {
+    const t = text.toLowerCase();
+    if (t.length < first.length + last.length || !t.startsWith(first) || !t.endsWith(last)) return false;
+    const end = t.length - last.length;
+    let position = first.length;
+    for (const piece of middle) {
+      const at = t.indexOf(piece, position);
+      if (at < 0 || at + piece.length > end) return false;
+      position = at + piece.length;
+    }
+    return true;
+  };
 }

@@ -15,3 +15,4 @@ export { toOpenSearchQuery, octetWildcardToCidr, unknownSearchFields } from './o
 export type { OpenSearchQueryOptions, OpenSearchSearch, QueryDsl } from './openSearchQuery';
 export { resolveJobConfig } from './resolveJobConfig';
 export type { ResolvedJobConfig, ConfigProblem } from './resolveJobConfig';
+export { jobConfigSchema } from './jobConfigSchema';
