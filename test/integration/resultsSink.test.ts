@@ -2,6 +2,7 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { osRequest } from '../../backend/src/opensearch/request';
 import { OpenSearchResultsSink, ResultsSinkError } from '../../backend/src/sinks/openSearchResultsSink';
+import { deleteAllResults, deleteResultsFrom } from '../../backend/src/sinks/resultsMaintenance';
 import type { ResultDocLike } from '../../backend/src/sinks/types';
 import { FaultProxy } from './faultProxy';
 import { countDocs, deleteIndices, openSearchUrl, testClient, testIndexName } from './openSearchEnv';
@@ -97,6 +98,18 @@ describe('OpenSearch results sink', () => {
     } finally {
       await proxy.stop();
     }
+  });
+
+  it('deletes the results from a time on (resume from a snapshot), then all of a job', async () => {
+    const job = `${jobId}-resume`;
+    const sink = new OpenSearchResultsSink(client, { replicas: 0, refresh: true });
+    await sink.write(resultDocs(job));
+    expect(await deleteResultsFrom(client, job, T0 + 25 * BUCKET_MS)).toBe(15 * 3);
+    expect(await countDocs(client, `vigil-results-${job}`)).toBe(25 * 3);
+    expect(await countDocs(client, `vigil-results-${job}`, { range: { timestamp: { gte: T0 + 25 * BUCKET_MS } } })).toBe(0);
+    expect(await deleteAllResults(client, job)).toBe(true);
+    expect(await deleteAllResults(client, job)).toBe(false);
+    expect(await deleteResultsFrom(client, job, 0)).toBe(0);
   });
 
   it('gives up after its attempts with a clear status, and refuses bad documents with their reason', async () => {

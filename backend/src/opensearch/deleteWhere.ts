@@ -20,7 +20,7 @@ export async function deleteWhere(client: Client, index: string, query: Record<s
     const hits = res.body.hits?.hits ?? [];
     if (hits.length === 0) return deleted;
     const body = hits.map((h) => ({ delete: { _index: h._index, _id: h._id } }));
-    const bulk = await client.bulk({ body, refresh: 'true' } as never);
+    const bulk = await client.bulk({ body, refresh: true });
     const items = (bulk.body as unknown as { items: { delete?: { status: number; error?: { reason?: string } } }[] }).items;
     for (const item of items) {
       const r = item.delete;

@@ -81,7 +81,7 @@ export class OpenSearchResultsSink implements ResultSink {
       try {
         const body = pending.flatMap((p) => [{ index: { _index: p.index, _id: p.id } }, p.doc]);
         this.stats.requests++;
-        const res = await this.client.bulk({ body, refresh: this.opts.refresh === undefined ? undefined : String(this.opts.refresh) } as never);
+        const res = await this.client.bulk({ body, refresh: this.opts.refresh });
         const resBody = res.body as unknown as BulkResponse;
         const again: typeof pending = [];
         resBody.items.forEach((item, k) => {
