@@ -92,6 +92,13 @@ describe('eval concatenation', () => {
     expect(printed).toBe(explicit);
   });
 
+  it('. concatenates as in Splunk, dotted names still read as fields', () => {
+    expect(value('dest.":".dest_port', { dest: '10.0.0.5', dest_port: 443 })).toBe('10.0.0.5:443');
+    expect(value('id.resp_h . ":" . id.resp_p', { 'id.resp_h': '1.2.3.4', 'id.resp_p': 80 })).toBe('1.2.3.4:80');
+    expect(value('1 . 2')).toBe('12');
+    expect(value('a . "x"', {})).toBeNull();
+  });
+
   it('adjacent operands join as text even for numbers', () => {
     expect(value('a b', { a: 1, b: 2 })).toBe('12');
   });

@@ -3,7 +3,7 @@
  * (no JavaScript is generated from user text). Semantics:
  * - `+` adds numbers (and numeric text from fields); with a string literal or non-numeric text on either
  *   side it concatenates the texts, numbers in shortest decimal form;
- * - adjacent operands (a "join") always concatenate as text;
+ * - `.` (Splunk's operator) and adjacent operands (a "join") always concatenate as text;
  * - `- * /` need numbers; division by zero gives null; null (a missing field) propagates.
  */
 import type { EvalBinaryOperator, EvalCommand, EvalExpr, EvalFunctionName } from '../engine/config/grammar/evalAst';
@@ -200,7 +200,8 @@ function compileCall(expr: Extract<EvalExpr, { kind: 'call' }>): Compiled {
 /** True when an expression always yields text (or null): a `+` chain holding a string literal, or a join. */
 function isConcat(expr: EvalExpr): boolean {
   if (expr.kind === 'string' || expr.kind === 'join') return true;
-  return expr.kind === 'binary' && expr.op === '+' && (isConcat(expr.left) || isConcat(expr.right));
+  if (expr.kind !== 'binary') return false;
+  return expr.op === '.' || (expr.op === '+' && (isConcat(expr.left) || isConcat(expr.right)));
 }
 
 function compileBinary(op: EvalBinaryOperator, leftExpr: EvalExpr, rightExpr: EvalExpr): Compiled {
@@ -225,6 +226,12 @@ function compileBinary(op: EvalBinaryOperator, leftExpr: EvalExpr, rightExpr: Ev
         const x = toNumber(a);
         const y = toNumber(b);
         return x === null || y === null ? null : finite(x + y);
+      };
+    case '.':
+      return (fields) => {
+        const a = left(fields);
+        const b = right(fields);
+        return a === null || b === null ? null : `${toText(a)}${toText(b)}`;
       };
     case '-':
     case '*':

@@ -1,6 +1,6 @@
 /** The expression tree of `| eval name=expr`, the eval functions' arities, and a printer for notes. */
 
-export type EvalBinaryOperator = '+' | '-' | '*' | '/' | '=' | '==' | '!=' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
+export type EvalBinaryOperator = '+' | '-' | '.' | '*' | '/' | '=' | '==' | '!=' | '<' | '<=' | '>' | '>=' | 'AND' | 'OR';
 
 export type EvalExpr =
   | { kind: 'number'; value: number; column: number }
@@ -68,6 +68,7 @@ const precedence: Record<string, number> = {
   '>': 4,
   '>=': 4,
   '+': 5,
+  '.': 5,
   '-': 5,
   join: 5,
   '*': 6,

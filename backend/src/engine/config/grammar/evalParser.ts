@@ -5,7 +5,7 @@
  *   and      := not ("AND" not)*
  *   not      := "NOT" not | compare
  *   compare  := additive [("=" | "==" | "!=" | "<" | "<=" | ">" | ">=") additive]
- *   additive := mul (("+" | "-") mul | mul)*        -- a missing operator joins the operands as text
+ *   additive := mul (("+" | "-" | ".") mul | mul)*  -- "." concatenates; a missing operator joins as text
  *   mul      := unary (("*" | "/") unary)*
  *   unary    := "-" unary | primary
  *   primary  := number | "string" | 'field' | name | name "(" [expr ("," expr)*] ")" | "(" expr ")"
@@ -124,7 +124,7 @@ class EvalParser {
     let left = this.parseMultiplicative();
     for (;;) {
       const token = this.peek();
-      if (token.type === 'op' && (token.text === '+' || token.text === '-')) {
+      if (token.type === 'op' && (token.text === '+' || token.text === '-' || token.text === '.')) {
         this.next();
         left = { kind: 'binary', op: token.text, left, right: this.parseMultiplicative(), column: token.column };
       } else if (this.startsPrimary(token)) {

@@ -3,7 +3,8 @@
  * - `search`: words run up to whitespace, parentheses, quotes and comparison operators, so `10.*`,
  *   `*foo*` and `dest:port` are single words;
  * - `eval`: numbers, names (may hold `.`, `:`, `@` and a `-` between name characters, as in
- *   `dest-port`; write `a - b` with spaces to subtract), `'quoted names'`, operators `+ - * / = == != < <= > >=`;
+ *   `dest-port`; write `a - b` with spaces to subtract; a name never ends with `.`), `'quoted names'`,
+ *   operators `+ - * / . = == != < <= > >=` (`.` concatenates, as in Splunk);
  * - `autodetect`: words (field names with `:` `.` `-`), `(`, `)`, `,`, `=`.
  */
 import { PipelineSyntaxError, type Token } from './tokens';
@@ -134,10 +135,11 @@ function lexEvalAtom(s: string, i: number, base: number, push: (type: Token['typ
   if (isNameStart(c) || /\d/.test(c)) {
     let j = i;
     while (j < s.length && (isNameChar(s[j]) || (s[j] === '-' && isNameChar(s[j - 1]) && isNameChar(s[j + 1])))) j++;
+    while (j > i + 1 && s[j - 1] === '.') j--; // a name never ends with ".": `dest.":"` is dest . ":
     push('word', s.slice(i, j), i);
     return j;
   }
-  if ('+-*/'.includes(c)) {
+  if ('+-*/.'.includes(c)) {
     push('op', c, i);
     return i + 1;
   }
