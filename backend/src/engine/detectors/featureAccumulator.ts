@@ -88,6 +88,12 @@ export class FeatureAccumulator {
     if (this.distinct && o.distinct) for (const d of o.distinct) this.distinct.add(d);
   }
 
+  /** Scale the additive features (count, sum) by f: an incomplete bucket's estimate of its final value. */
+  scaleAdditive(f: number): void {
+    this.count *= f;
+    this.sum *= f;
+  }
+
   /** True when the series had no event in the bucket. */
   isEmpty(): boolean {
     return this.count === 0;

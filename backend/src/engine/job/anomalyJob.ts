@@ -23,6 +23,8 @@ import { CategorizingStage, type CategorizingStageSnapshot } from '../categoriza
 import type { CategorizationStats, CategoryDefinitionDoc } from '../categorization/types';
 
 export const SNAPSHOT_VERSION = 1;
+/** Interim counts are scaled up by at most 1 / this. */
+const MIN_INTERIM_FRACTION = 0.25;
 
 interface OpenBucket {
   eventCount: number;
@@ -137,16 +139,37 @@ export class AnomalyJob {
     return out;
   }
 
-  /** Results for the open bucket(s), marked is_interim, computed on a copy: this job's state is unchanged. */
-  interimResults(): ResultDocument[] {
+  /**
+   * Results for the open bucket(s), marked is_interim, computed on a copy: this job's state is unchanged.
+   * The bucket holding `nowMs` (default: the latest record time) is incomplete: its counts and sums are
+   * scaled up to the whole bucket (by at most 4x) so a partly filled bucket does not read as a drop.
+   */
+  interimResults(nowMs?: number): ResultDocument[] {
     const firstOpen = this.bucketer.nextStart;
     if (firstOpen === null) return [];
     const copy = AnomalyJob.restore(this.snapshot());
     copy.takeResults();
+    const now = nowMs ?? this.counters.latestRecordMs;
+    if (now !== null) copy.scaleIncompleteBuckets(now);
     copy.flush();
     return copy.takeResults()
       .filter((d) => d.timestamp >= firstOpen)
       .map((d) => ({ ...d, is_interim: true }));
+  }
+
+  private scaleIncompleteBuckets(nowMs: number): void {
+    const span = this.plan.bucketSpanMs;
+    for (const [start, bucket] of this.bucketer.openBuckets()) {
+      const elapsed = (nowMs - start) / span;
+      if (!(elapsed < 1)) continue;
+      const f = 1 / Math.max(elapsed, MIN_INTERIM_FRACTION);
+      for (const m of bucket.detectors) {
+        for (const sb of m.values()) {
+          sb.acc.scaleAdditive(f);
+          if (sb.infl) for (const g of sb.infl.values()) for (const a of g.values()) a.scaleAdditive(f);
+        }
+      }
+    }
   }
 
   private finaliseBucket(startMs: number, payload: OpenBucket | undefined): void {

@@ -167,3 +167,21 @@ describe('series details', () => {
     expect(gone.every((r) => r.timestamp <= T0 + (39 + 24) * SPAN_MS)).toBe(true);
   });
 });
+
+describe('interim completeness', () => {
+  it('a half-filled open bucket is scaled to a whole bucket, so a steady count does not read as a drop', () => {
+    const ev: EventRecord[] = [];
+    for (let b = 0; b < 60; b++) for (let i = 0; i < 20; i++) ev.push({ time: T0 + b * SPAN_MS + i * (SPAN_MS / 20), fields: {} });
+    const j = job({ detectors: [{ function: 'low_count' }] });
+    // The last bucket (59) holds its first 10 events only: half of it has passed.
+    for (const r of ev.filter((e) => e.time < T0 + 59 * SPAN_MS + SPAN_MS / 2)) j.push(r);
+    const last = T0 + 59 * SPAN_MS + SPAN_MS / 2 - 1;
+    const interim = j.interimResults(last);
+    expect(interim.every((d) => d.is_interim)).toBe(true);
+    expect(of<RecordResult>(interim, 'record')).toEqual([]);
+    // Without correction (as if the bucket were complete) the 10 events are a drop.
+    const uncorrected = of<RecordResult>(j.interimResults(T0 + 60 * SPAN_MS), 'record');
+    expect(uncorrected.map((r) => r.actual[0])).toEqual([10]);
+    expect(of<BucketResult>(interim, 'bucket').map((b) => b.event_count)).toEqual([10]);
+  });
+});
