@@ -75,6 +75,14 @@ describe('CategorizingStage', () => {
     });
   });
 
+  it('applies categorization_filters from the config before categorising', () => {
+    const plan = toAnalysisPlan(config({ function: 'count', by_field_name: 'mlcategory' }, { categorization_filters: ['\\[[a-z]+\\]'] }));
+    const stage = CategorizingStage.forPlan(plan)!;
+    const ids = ['[alpha] job done', '[beta] job done', '[gamma] job done', 'job done twice'].map((m) => stage.apply({ time: 0, fields: { message: m } }).fields.mlcategory);
+    expect(ids).toEqual(['1', '1', '1', '2']);
+    expect(stage.definitions()[0].examples).toEqual([' job done']);
+  });
+
   it('is absent when the plan does not categorise', () => {
     expect(CategorizingStage.forPlan(toAnalysisPlan({ job_id: 'x', analysis_config: { detectors: [{ function: 'count' }] } }))).toBeNull();
   });
