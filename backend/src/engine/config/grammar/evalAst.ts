@@ -108,7 +108,9 @@ export function formatEvalExpr(expr: EvalExpr): string {
       return `${wrap(expr.left, 5)} + ${wrap(expr.right, 6)}`;
     case 'binary': {
       const p = precedence[expr.op];
-      return `${wrap(expr.left, p)} ${expr.op} ${wrap(expr.right, p + 1)}`;
+      // comparisons do not chain: a comparison on either side needs parentheses
+      const leftMin = p === 4 ? p + 1 : p;
+      return `${wrap(expr.left, leftMin)} ${expr.op} ${wrap(expr.right, p + 1)}`;
     }
   }
 }
