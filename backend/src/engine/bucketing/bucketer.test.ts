@@ -52,6 +52,18 @@ describe('Bucketer', () => {
     expect(emitted[2][1]).toEqual(['b']);
   });
 
+  it('before any bucket is final, an out-of-order event may open an earlier bucket', () => {
+    const b = new Bucketer<string[]>(1000, 2000, () => []);
+    const { emitted, emit } = collect(b);
+    push(b, 1500, 'a', emit);
+    expect(push(b, 300, 'early', emit)).toBe(true);
+    expect(b.nextStart).toBe(0);
+    push(b, 3000, 'c', emit);
+    expect(emitted).toEqual([[0, ['early']]]);
+    expect(push(b, 999, 'late', emit)).toBe(false);
+    expect(b.lateCount).toBe(1);
+  });
+
   it('emits the empty buckets of a gap in order', () => {
     const b = new Bucketer<string[]>(10, 0, () => []);
     const { emitted, emit } = collect(b);

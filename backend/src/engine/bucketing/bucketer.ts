@@ -13,6 +13,8 @@ export interface BucketerState<S> {
   /** Start of the first bucket not yet final; null before the first event. */
   nextStart: number | null;
   lateCount: number;
+  /** True once a bucket has been finalised (before that, earlier buckets can still open). */
+  started: boolean;
   open: Array<[number, S]>;
 }
 
@@ -20,6 +22,7 @@ export class Bucketer<P> {
   /** Start of the first bucket not yet final; null before the first event. */
   nextStart: number | null = null;
   lateCount = 0;
+  private started = false;
   private readonly open = new Map<number, P>();
 
   constructor(
@@ -43,8 +46,12 @@ export class Bucketer<P> {
     const start = this.bucketStart(timeMs);
     if (this.nextStart === null) this.nextStart = start;
     else if (start < this.nextStart) {
-      this.lateCount++;
-      return null;
+      if (this.started) {
+        this.lateCount++;
+        return null;
+      }
+      // Nothing is final yet: an out-of-order event may open an earlier bucket.
+      this.nextStart = start;
     }
     let p = this.open.get(start);
     if (p === undefined) {
@@ -78,13 +85,14 @@ export class Bucketer<P> {
     const p = this.open.get(start);
     this.open.delete(start);
     this.nextStart = start + this.spanMs;
+    this.started = true;
     emit(start, p);
   }
 
   snapshot<S>(payloadState: (p: P) => S): BucketerState<S> {
     return {
       spanMs: this.spanMs, latencyMs: this.latencyMs, nextStart: this.nextStart, lateCount: this.lateCount,
-      open: this.openBuckets().map(([s, p]) => [s, payloadState(p)]),
+      started: this.started, open: this.openBuckets().map(([s, p]) => [s, payloadState(p)]),
     };
   }
 
@@ -93,6 +101,7 @@ export class Bucketer<P> {
     const b = new Bucketer<P>(state.spanMs, state.latencyMs, createPayload);
     b.nextStart = state.nextStart;
     b.lateCount = state.lateCount;
+    b.started = state.started;
     for (const [s, p] of state.open) b.open.set(s, restorePayload(p));
     return b;
   }
