@@ -185,3 +185,39 @@ describe('interim completeness', () => {
     expect(of<BucketResult>(interim, 'bucket').map((b) => b.event_count)).toEqual([10]);
   });
 });
+
+describe('more functions and rule scopes end to end', () => {
+  it('high_info_content(query) by host: long random subdomains (DNS tunnelling) stand out', () => {
+    const ev: EventRecord[] = [];
+    for (let b = 0; b < 80; b++) {
+      for (let i = 0; i < 6; i++) ev.push({ time: T0 + b * SPAN_MS + i, fields: { host: 'pc1', query: ['www.example.com', 'mail.example.com', 'cdn.example.net'][i % 3] } });
+      if (b === 70) for (let i = 0; i < 30; i++) ev.push({ time: T0 + b * SPAN_MS + 100 + i, fields: { host: 'pc1', query: `x${(i * 7919).toString(36)}q${i}zz0a9b8c7d6e5f4.t.evil.io` } });
+    }
+    ev.sort((a, b) => a.time - b.time);
+    const recs = of<RecordResult>(runAll(job({ detectors: [{ function: 'high_info_content', field_name: 'query', by_field_name: 'host' }] }), ev), 'record');
+    const hit = recs.find((r) => r.timestamp === T0 + 70 * SPAN_MS)!;
+    expect(hit.function_description).toBe('info_content');
+    expect(hit.actual[0]).toBeGreaterThan(1000);
+    expect(hit.typical[0]).toBeLessThan(60);
+  });
+
+  it('distinct_count(dest_port) by host flags a host touching many ports', () => {
+    const ev: EventRecord[] = [];
+    for (let b = 0; b < 80; b++) {
+      for (let i = 0; i < 5; i++) ev.push({ time: T0 + b * SPAN_MS + i, fields: { host: 'h', dest_port: [80, 443][i % 2] } });
+      if (b === 75) for (let p = 0; p < 50; p++) ev.push({ time: T0 + b * SPAN_MS + 10 + p, fields: { host: 'h', dest_port: 2000 + p } });
+    }
+    ev.sort((a, b) => a.time - b.time);
+    const recs = of<RecordResult>(runAll(job({ detectors: [{ function: 'distinct_count', field_name: 'dest_port', by_field_name: 'host' }] }), ev), 'record');
+    expect(recs.find((r) => r.timestamp === T0 + 75 * SPAN_MS)?.actual).toEqual([52]);
+  });
+
+  it('a rule scoped through a named filter skips results for the listed hosts only', () => {
+    const ev = hostEvents([{ host: 'scanner-ok', rate: 10, overrides: { 60: 90 } }, { host: 'web', rate: 10, overrides: { 60: 90 } }], 70, 14);
+    const docs = runAll(job({ detectors: [{ function: 'high_count', by_field_name: 'host', custom_rules: [
+      { actions: ['skip_result'], scope: { host: { filter_id: 'known_scanners', filter_type: 'include' } } }] }] },
+    { filters: { known_scanners: ['scanner-ok'] } }), ev);
+    const at60 = of<RecordResult>(docs, 'record').filter((r) => r.timestamp === T0 + 60 * SPAN_MS);
+    expect(at60.map((r) => r.by_field_value)).toEqual(['web']);
+  });
+});
