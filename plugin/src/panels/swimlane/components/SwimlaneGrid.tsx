@@ -153,8 +153,9 @@ export function SwimlaneGrid({ model, width, height, linkContext, timeZone, onSe
             lane={hoveredLane}
             cell={hoveredCell}
             timeZone={timeZone}
-            left={Math.min(hover.x + 12, Math.max(0, layout.width - 260))}
-            top={hover.y + 12}
+            x={hover.x}
+            y={hover.y}
+            gridWidth={layout.width}
           />
         )}
       </div>

@@ -10,16 +10,23 @@ import { testIds } from './testIds';
 interface Props {
   lane: SwimlaneLane;
   cell: SwimlaneCell;
-  left: number;
-  top: number;
+  /** Cursor position inside the grid; the tooltip opens on the side with more room. */
+  x: number;
+  y: number;
+  gridWidth: number;
   timeZone?: string;
 }
 
-export function SwimlaneTooltip({ lane, cell, left, top, timeZone }: Props) {
+export function SwimlaneTooltip({ lane, cell, x, y, gridWidth, timeZone }: Props) {
   const styles = useStyles2(getStyles);
   const fmt = (ms: number) => dateTimeFormat(ms, { timeZone, format: 'YYYY-MM-DD HH:mm:ss' });
   return (
-    <div className={styles.tooltip} style={{ left, top }} data-testid={testIds.tooltip} role="tooltip">
+    <div
+      className={styles.tooltip}
+      style={x > gridWidth / 2 ? { right: gridWidth - x + 12, top: y + 12 } : { left: x + 12, top: y + 12 }}
+      data-testid={testIds.tooltip}
+      role="tooltip"
+    >
       <div className={styles.title}>
         <span className={styles.swatch} style={{ background: SEVERITY_COLORS[cell.severity] }} />
         <strong>{cell.score.toFixed(1)}</strong> {cell.severity}

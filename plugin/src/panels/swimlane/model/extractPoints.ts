@@ -110,8 +110,8 @@ function readDocumentRows(frame: DataFrame, out: ExtractedPoints): void {
         jobId: job,
         entityKey: entity,
         detector: describeDetector(frame, row),
-        actual: toText(valueAt(f('actual'), row)),
-        typical: toText(valueAt(f('typical'), row)),
+        actual: formatMeasure(valueAt(f('actual'), row)),
+        typical: formatMeasure(valueAt(f('typical'), row)),
       };
       out.records.push(record);
       const [fieldName, fieldValue] = splitSinglePair(entity);
@@ -188,6 +188,15 @@ function classifySeries(field: Field): SeriesTarget {
 export function splitSinglePair(entityKey: string): [string | undefined, string | undefined] {
   const pairs = parseEntityKey(entityKey);
   return pairs.length === 1 ? [pairs[0].field, pairs[0].value] : [undefined, undefined];
+}
+
+/** actual/typical arrive as number arrays (or their text): shown with 4 significant digits. */
+function formatMeasure(value: unknown): string | undefined {
+  const values = Array.isArray(value) ? value : typeof value === 'number' ? [value] : null;
+  if (!values) {
+    return toText(value);
+  }
+  return values.map((v) => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v))).join(', ');
 }
 
 function describeDetector(frame: DataFrame, row: number): string {

@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+/*
+ * Real-browser test of the built Grafana plugin (npm run test:browser).
+ * 1. builds plugin/dist as Grafana loads it; 2. runs the real backend (`vigil analyze`) on a real Zeek capture;
+ * 3. serves a harness page on 127.0.0.1 that provides the real react / @grafana/* packages under Grafana's names and
+ *    loads dist/ through an AMD define; 4. drives Debian chromium with playwright-core: cell colours, tooltip, link menu,
+ *    drag-to-zoom, light and dark, screenshots in test-artifacts/.
+ */
+const { execFileSync, spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const { buildHostBundle } = require('./buildHostBundle');
+const { bandColor, expectedSwimlane } = require('./expectations');
+const { startServer } = require('./server');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const PIPELINE = 'autodetect bucketspan=15m high_count by src, high_sum(dest_app_bytes) by dest_port';
+const LIMIT = 10;
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+function fail(line) {
+  console.error(line);
+  process.exit(1);
+}
+
+function findChromium() {
+  if (process.env.CHROMIUM_PATH) {
+    return process.env.CHROMIUM_PATH;
+  }
+  const found = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
+  if (!found) {
+    fail('test:browser needs Debian chromium: apt-get install -y chromium (or set CHROMIUM_PATH)');
+  }
+  return found;
+}
+
+function run(cmd, args, what) {
+  const res = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (res.status !== 0) {
+    fail(`${what} failed (exit ${res.status}):\n${(res.stderr || '').slice(-3000)}${(res.stdout || '').slice(-2000)}`);
+  }
+  return res;
+}
+
+function analyzeRealData(tmp) {
+  const { sharedPath } = require(path.join(ROOT, 'backend', 'dist', 'support', 'sharedData.js'));
+  const input = sharedPath('datasets', 'stratosphere-zeek', '008-zeek-mixed', 'conn.log.labeled');
+  const out = path.join(tmp, 'results.ndjson');
+  run(process.execPath, [path.join(ROOT, 'backend', 'bin', 'vigil.js'), 'analyze', '--input', input, '--search', PIPELINE, '--out', out, '--no-progress'], 'vigil analyze');
+  return fs
+    .readFileSync(out, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+const results = [];
+function check(name, ok, detail = '') {
+  results.push(ok);
+  console.log(`${ok ? 'ok' : 'not ok'} - ${name}${ok || !detail ? '' : `: ${detail}`}`);
+}
+
+function explorerParams(href) {
+  if (!href || !href.startsWith('/a/vigil-anomaly-app/explorer?')) {
+    return null;
+  }
+  return JSON.stringify(Object.fromEntries(new URLSearchParams(href.split('?')[1])));
+}
+
+function hexToRgb(hex) {
+  const n = parseInt(hex.slice(1), 16);
+  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+}
+
+async function checkTheme(page, base, themeName, docs, expected) {
+  const dark = themeName === 'dark';
+  await page.goto(`${base}/harness.html?theme=${themeName}&viewBy=entity&limit=${LIMIT}`);
+  await page.waitForFunction(() => window.__harness && (window.__harness.ready || window.__harness.error), null, { timeout: 60000 });
+  const harness = await page.evaluate(() => window.__harness);
+  if (harness.error) {
+    check(`${themeName}: harness renders the panel`, false, harness.error);
+    return;
+  }
+  if (themeName === 'light') {
+    check('built modules load as Grafana plugins', harness.modules.panel === 'PanelPlugin' && harness.modules.datasource === 'DataSourcePlugin' && harness.modules.app === 'AppPlugin', JSON.stringify(harness.modules));
+    check('datasource module has query and config editors', harness.modules.hasQueryEditor && harness.modules.hasConfigEditor && harness.modules.datasourceMethods.length === 4, JSON.stringify(harness.modules));
+  }
+  const canvas = page.getByTestId('data-testid vigil-swimlane-canvas');
+  await canvas.waitFor();
+  const box = await canvas.boundingBox();
+  const geo = await canvas.evaluate((c) => ({ ...c.dataset }));
+  const laneHeight = Number(geo.laneHeight);
+  const gap = Number(geo.overallGap);
+  const buckets = Number(geo.bucketCount);
+  const labels = await page.getByTestId('data-testid vigil-swimlane-lane-label').allTextContents();
+  check(`${themeName}: overall lane on top, then the top ${LIMIT} entities by max score`, JSON.stringify(labels) === JSON.stringify(['Overall', ...expected.lanes.map((l) => l.key)]), JSON.stringify(labels));
+  check(`${themeName}: one cell per 15-minute bucket`, buckets === expected.bucketCount, `${buckets} vs ${expected.bucketCount}`);
+  const cellWidth = box.width / buckets;
+  const centre = (row, index) => ({ x: (index + 0.5) * cellWidth, y: row * laneHeight + (row > 0 ? gap : 0) + laneHeight / 2 });
+  const pixel = (p) =>
+    canvas.evaluate((c, q) => {
+      const dpr = window.devicePixelRatio || 1;
+      return Array.from(c.getContext('2d').getImageData(Math.floor(q.x * dpr), Math.floor(q.y * dpr), 1, 1).data.slice(0, 3));
+    }, p);
+
+  // Colours: the max cell of each of the top 3 lanes, the overall lane's max cell, and an empty cell.
+  const probes = [];
+  const [oi, os_] = [...expected.overall.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  probes.push({ what: `overall bucket ${oi} score ${os_.toFixed(1)}`, row: 0, index: oi, color: bandColor(os_, dark) });
+  expected.lanes.slice(0, 3).forEach((lane, i) => {
+    const [index, score] = [...lane.cells.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+    probes.push({ what: `${lane.key} bucket ${index} score ${score.toFixed(1)}`, row: i + 1, index, color: bandColor(score, dark) });
+  });
+  const lowLane = expected.lanes.find((l) => [...l.cells.values()].some((s) => s < 3));
+  if (lowLane) {
+    const row = expected.lanes.indexOf(lowLane) + 1;
+    const [index, score] = [...lowLane.cells.entries()].find(([, s]) => s < 3);
+    probes.push({ what: `${lowLane.key} low cell score ${score.toFixed(2)}`, row, index, color: bandColor(score, dark) });
+  }
+  const emptyIndex = [...Array(buckets).keys()].find((i) => !expected.lanes[0].cells.has(i));
+  probes.push({ what: `${expected.lanes[0].key} empty bucket ${emptyIndex}`, row: 1, index: emptyIndex, color: harness.emptyColor });
+  for (const p of probes) {
+    const got = await pixel(centre(p.row, p.index));
+    const want = hexToRgb(p.color);
+    check(`${themeName}: cell colour, ${p.what} → ${p.color}`, JSON.stringify(got) === JSON.stringify(want), `got rgb(${got})`);
+  }
+
+  const top = expected.lanes[0];
+  const [topIndex, topScore] = [...top.cells.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  const at = centre(1, topIndex);
+  await page.mouse.move(box.x + at.x, box.y + at.y);
+  const tooltip = page.getByTestId('data-testid vigil-swimlane-tooltip');
+  await tooltip.waitFor({ timeout: 5000 }).catch(() => undefined);
+  const tipText = (await tooltip.count()) ? await tooltip.innerText() : '';
+  const bucketStart = expected.start + topIndex * expected.span;
+  const stamp = new Date(bucketStart).toISOString().replace('T', ' ').slice(0, 19);
+  check(`${themeName}: tooltip on hover shows score, time, entity and top records`, tipText.includes(topScore.toFixed(1)) && tipText.includes(top.key) && tipText.includes(stamp) && /high_(count|sum)/.test(tipText), tipText);
+  await page.screenshot({ path: path.join(ARTIFACTS, `swimlane-${themeName}-tooltip.png`) });
+
+  await page.mouse.down();
+  await page.mouse.up();
+  const menu = page.getByTestId('data-testid vigil-swimlane-menu');
+  await menu.waitFor({ timeout: 5000 }).catch(() => undefined);
+  const hrefs = (await menu.count()) ? await menu.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))) : [];
+  const pane = hrefs[0] && hrefs[0].includes('panes=') ? JSON.parse(decodeURIComponent(hrefs[0].split('panes=')[1])).a : null;
+  const [field, value] = top.key.split('=');
+  check(
+    `${themeName}: click opens links to source events (bucket range, entity) and the explorer`,
+    Boolean(pane) &&
+      pane.queries[0].query === `${field}:"${value}"` &&
+      pane.range.from === String(bucketStart) &&
+      pane.range.to === String(bucketStart + expected.span) &&
+      explorerParams(hrefs[1]) === JSON.stringify({ job: docs[0].job_id, from: String(bucketStart), to: String(bucketStart + expected.span), entity: top.key }),
+    JSON.stringify(hrefs)
+  );
+  await page.keyboard.press('Escape');
+  await page.mouse.move(box.x + box.width + 50, box.y + box.height + 80);
+  await page.screenshot({ path: path.join(ARTIFACTS, `swimlane-${themeName}.png`) });
+
+  const y = box.y + laneHeight / 2;
+  await page.mouse.move(box.x + 10 * cellWidth, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 20 * cellWidth, y, { steps: 5 });
+  await page.mouse.up();
+  const changes = await page.evaluate(() => window.__harness.timeRangeChanges);
+  const wantFrom = expected.start + 10 * expected.span;
+  const wantTo = expected.start + 20 * expected.span;
+  check(
+    `${themeName}: dragging over buckets 10-20 sets the dashboard time range`,
+    changes.length === 1 && Math.abs(changes[0].from - wantFrom) <= expected.span / 10 && Math.abs(changes[0].to - wantTo) <= expected.span / 10,
+    JSON.stringify(changes)
+  );
+}
+
+async function main() {
+  const chromiumPath = findChromium();
+  let chromium;
+  try {
+    ({ chromium } = require('playwright-core'));
+  } catch {
+    fail('test:browser needs the playwright-core package: npm ci at the repository root');
+  }
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-browser-'));
+  try {
+    run('npm', ['run', 'build', '-w', 'plugin'], 'plugin build');
+    const dist = path.join(ROOT, 'plugin', 'dist');
+    for (const f of ['module.js', 'plugin.json', 'datasource/module.js', 'datasource/plugin.json', 'panels/swimlane/module.js', 'panels/swimlane/plugin.json']) {
+      check(`dist/${f} built`, fs.existsSync(path.join(dist, f)));
+    }
+    const docs = analyzeRealData(tmp);
+    check('vigil analyze wrote bucket, record and influencer documents', ['bucket', 'record', 'influencer'].every((t) => docs.some((d) => d.result_type === t)), `${docs.length} docs`);
+    const expected = expectedSwimlane(docs, LIMIT);
+    const hostBundle = await buildHostBundle();
+    const server = await startServer({ hostBundle, pluginDist: dist, resultsJson: JSON.stringify(docs) });
+    const base = `http://127.0.0.1:${server.address().port}`;
+    const context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+      executablePath: chromiumPath,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1140, height: 560 },
+    });
+    try {
+      const page = context.pages()[0] || (await context.newPage());
+      const consoleErrors = [];
+      page.on('pageerror', (e) => consoleErrors.push(String(e)));
+      for (const theme of ['light', 'dark']) {
+        await checkTheme(page, base, theme, docs, expected);
+      }
+      check('no uncaught errors in the page', consoleErrors.length === 0, consoleErrors.join(' | ').slice(0, 2000));
+    } finally {
+      await context.close();
+      server.close();
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  const passed = results.filter(Boolean).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((e) => fail(`test:browser: ${e.stack || e}`));
