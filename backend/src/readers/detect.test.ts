@@ -1,5 +1,5 @@
 import { sharedPath } from '../support/sharedData';
-import { detectFormat, parseFormatName } from './detect';
+import { detectFileFormat, detectFormat, parseFormatName } from './detect';
 import { firstLines } from './lineStream';
 
 const data = (...parts: string[]): string => sharedPath('datasets', ...parts);
@@ -19,6 +19,7 @@ describe('format detection', () => {
     [data('nab', 'data', 'artificialWithAnomaly', 'art_daily_jumpsup.csv'), 'csv'],
   ])('detects %s as %s', async (file, format) => {
     expect(detectFormat(file, await firstLines(file))).toBe(format);
+    expect(await detectFileFormat(file)).toBe(format);
   });
 
   it('decides from the content first and the name second', () => {

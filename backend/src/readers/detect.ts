@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { guessDelimiter, splitDelimited } from './delimited';
+import { firstLines } from './lineStream';
 import { FORMAT_NAMES, type FormatName } from './types';
 
 const ALIASES: Record<string, FormatName> = {
@@ -67,4 +68,9 @@ export function detectFormat(fileName: string, firstLines: string[]): FormatName
   if (/\.(ndjson|jsonl|json)$/.test(base)) return 'ndjson';
   if (base.endsWith('.csv') || base.endsWith('.tsv') || looksDelimited(lines)) return 'csv';
   return 'lines';
+}
+
+/** The format of a file on disk, from its name and its first 20 lines. */
+export async function detectFileFormat(file: string): Promise<FormatName> {
+  return detectFormat(file, await firstLines(file, 20));
 }

@@ -66,7 +66,7 @@
  *   `node_repeat`, `type`, `component`, `level`, and `content` (the text after `level`, loghub's Content).
  */
 export { openRecords, readAllRecords, RecordStream } from './openRecords';
-export { detectFormat, parseFormatName } from './detect';
+export { detectFileFormat, detectFormat, parseFormatName } from './detect';
 export { firstLines } from './lineStream';
 export { FORMAT_NAMES, RecordError, type FormatName, type ReadRecord, type ReaderOptions } from './types';
 export { appByteRatio } from './flowFields';
