@@ -5,7 +5,6 @@
  * the smallest value seen stays inside their support.
  */
 import { gammaTails, logNormalTails, newTailResult, normalTails, poissonTails } from '../maths/tails';
-import { normalQuantile } from '../maths/normal';
 import { CANDIDATES, F, GAMMA, LOG_NORMAL, NORMAL, POISSON } from './seriesLayout';
 
 /** Predictive variance: the moments' variance inflated for few samples, floored against zero. */
@@ -58,15 +57,19 @@ export class MixtureEvaluation {
     let pu = 0;
     for (let c = 0; c < CANDIDATES; c++) {
       if (!this.available[c]) { this.logLik[c] = 0; continue; }
-      if (c === NORMAL) normalTails(y, mean, variance, t);
-      else if (c === LOG_NORMAL) logNormalTails(y + offset, shifted, variance, t);
-      else if (c === GAMMA) gammaTails(y + offset, shifted, variance, t);
-      else poissonTails(y, mean, t);
-      this.logLik[c] = t.logDensity;
       const w = this.weight[c] / wSum;
       this.weight[c] = w;
-      pl += w * t.lower;
-      pu += w * t.upper;
+      // A candidate whose weight is negligible still needs its likelihood (to keep its weight honest).
+      const tails = w > 1e-30;
+      if (c === NORMAL) normalTails(y, mean, variance, t, tails);
+      else if (c === LOG_NORMAL) logNormalTails(y + offset, shifted, variance, t, tails);
+      else if (c === GAMMA) gammaTails(y + offset, shifted, variance, t, tails);
+      else poissonTails(y, mean, t, tails);
+      this.logLik[c] = t.logDensity;
+      if (tails) {
+        pl += w * t.lower;
+        pu += w * t.upper;
+      }
     }
     this.pLower = Math.min(1, Math.max(pl, Number.MIN_VALUE));
     this.pUpper = Math.min(1, Math.max(pu, Number.MIN_VALUE));
@@ -103,6 +106,6 @@ export function interval95(
     return;
   }
   const sd = Math.sqrt(variance);
-  out[0] = mean + normalQuantile(0.025) * sd;
-  out[1] = mean + normalQuantile(0.975) * sd;
+  out[0] = mean - z * sd;
+  out[1] = mean + z * sd;
 }

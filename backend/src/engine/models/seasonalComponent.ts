@@ -19,11 +19,12 @@ export function componentValue(slab: Float64Array, offset: number, knots: number
 }
 
 /**
- * Move the component toward `error` (observed minus predicted) at `position` with step `gain`,
- * then re-centre it to zero mean.
+ * Move the component toward `error` (observed minus predicted) at `position` with step `gain`;
+ * with `recentre`, also re-centre it to zero mean (callers do that every few steps: each step moves the
+ * mean by only gain · error / knots).
  */
 export function componentLearn(
-  slab: Float64Array, offset: number, knots: number, position: number, error: number, gain: number,
+  slab: Float64Array, offset: number, knots: number, position: number, error: number, gain: number, recentre: boolean,
 ): void {
   if (knots === 0) return;
   const j = Math.floor(position);
@@ -33,6 +34,7 @@ export function componentLearn(
   const step = (gain * error) / norm;
   slab[offset + j] += step * (1 - f);
   slab[offset + j1] += step * f;
+  if (!recentre) return;
   let sum = 0;
   for (let i = 0; i < knots; i++) sum += slab[offset + i];
   const mean = sum / knots;
@@ -40,11 +42,11 @@ export function componentLearn(
 }
 
 /**
- * Move a positive profile (e.g. relative variance by phase) toward `target` at `position` with step `gain`,
- * then rescale it to mean 1.
+ * Move a positive profile (e.g. relative variance by phase) toward `target` at `position` with step `gain`;
+ * with `rescale`, also rescale it to mean 1.
  */
 export function profileLearn(
-  slab: Float64Array, offset: number, knots: number, position: number, target: number, gain: number,
+  slab: Float64Array, offset: number, knots: number, position: number, target: number, gain: number, rescale: boolean,
 ): void {
   if (knots === 0) return;
   const j = Math.floor(position);
@@ -52,6 +54,7 @@ export function profileLearn(
   const j1 = j + 1 === knots ? 0 : j + 1;
   slab[offset + j] += gain * (1 - f) * (target - slab[offset + j]);
   slab[offset + j1] += gain * f * (target - slab[offset + j1]);
+  if (!rescale) return;
   let sum = 0;
   for (let i = 0; i < knots; i++) sum += slab[offset + i];
   const scale = knots / sum;

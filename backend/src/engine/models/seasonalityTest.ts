@@ -25,6 +25,8 @@ export interface SeasonalStep {
   /** Full days seen since the first bucket. */
   cycles: number;
   bucketSpanMs: number;
+  /** Re-centre the components this step (every RECENTRE_EVERY values). */
+  recentre: boolean;
   /** Factor by which the test statistics are kept this step. */
   testKeep: number;
 }
@@ -44,7 +46,7 @@ export function learnSeasonality(slab: Float64Array, base: number, L: SeriesLayo
   if (L.dailyKnots > 0) {
     const gain = Math.max(1 / (st.cycles + 1), TUNING.seasonalMinGain) *
       Math.min(1, (L.dailyKnots * st.bucketSpanMs) / DAY_MS) * st.omega;
-    componentLearn(slab, base + L.dailyOffset, L.dailyKnots, st.dPos, e1, gain);
+    componentLearn(slab, base + L.dailyOffset, L.dailyKnots, st.dPos, e1, gain, st.recentre);
   }
   if (L.weeklyKnots > 0) {
     const dailyNow = componentValue(slab, base + L.dailyOffset, L.dailyKnots, st.dPos);
@@ -52,7 +54,7 @@ export function learnSeasonality(slab: Float64Array, base: number, L: SeriesLayo
     const gain = Math.max(1 / (weeks + 1), TUNING.seasonalMinGain) *
       Math.min(1, (L.weeklyKnots * st.bucketSpanMs) / WEEK_MS) * st.omega;
     const ew = Math.max(-c, Math.min(c, st.value - st.level - dailyNow - st.weekly));
-    componentLearn(slab, base + L.weeklyOffset, L.weeklyKnots, st.wPos, ew, gain);
+    componentLearn(slab, base + L.weeklyOffset, L.weeklyKnots, st.wPos, ew, gain, st.recentre);
   }
   if (st.cycles < 1) return false;
   const k = st.testKeep;

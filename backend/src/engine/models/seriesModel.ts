@@ -13,12 +13,14 @@ import type { SeriesModelOptions, SeriesModels, SeriesObservation } from './type
 import { normalLowerTail, normalUpperTail } from '../maths/normal';
 import { MixtureEvaluation, interval95, predictiveVariance } from './residualMixture';
 import { componentValue, knotPosition, profileLearn } from './seasonalComponent';
-import { learnSeasonality, seasonalCycles } from './seasonalityTest';
+import { SeasonalStep, learnSeasonality, seasonalCycles } from './seasonalityTest';
 import {
   CANDIDATES, DAY_MS, F, MULTI_BUCKET_LENGTH, NORMAL, SeriesLayout, TUNING, WEEK_MS, layoutFor,
 } from './seriesLayout';
 
 const STATE_VERSION = 1;
+/** Seasonal components are re-centred (and the variance profile rescaled) every this many values. */
+const RECENTRE_EVERY = 16;
 
 export interface SeriesModelSetState {
   version: number;
@@ -45,6 +47,8 @@ export class SeriesModelSet implements SeriesModels {
   private readonly minBuckets: number;
   private readonly mix = new MixtureEvaluation();
   private readonly bounds = new Float64Array(2);
+  /** Reused argument of learnSeasonality (no allocation per value). */
+  private readonly seasonalStep: SeasonalStep;
 
   constructor(private readonly opts: SeriesModelOptions) {
     if (!(opts.bucketSpanMs > 0) || !Number.isFinite(opts.bucketSpanMs)) {
@@ -61,6 +65,10 @@ export class SeriesModelSet implements SeriesModels {
     this.outlierKeepPerBucket = 1 - clamp(TUNING.outlierDecayPerHour * hours, 1e-6, 0.2);
     this.minBuckets = Math.max(TUNING.minBuckets, Math.ceil(TUNING.minHours / hours));
     this.slab = new Float64Array(this.layout.stride * 16);
+    this.seasonalStep = {
+      value: 0, level: 0, daily: 0, weekly: 0, dPos: 0, wPos: 0, clip: Infinity, omega: 1, cycles: 0,
+      bucketSpanMs: opts.bucketSpanMs, recentre: false, testKeep: 1,
+    };
   }
 
   static restore(state: unknown): SeriesModelSet {
@@ -204,7 +212,7 @@ export class SeriesModelSet implements SeriesModels {
     let last = s[base + F.LAST];
     if (Number.isNaN(last)) { s[base + F.FIRST] = bucket; last = bucket - 1; }
     const elapsed = Math.max(0, bucket - last);
-    const keep = Math.pow(this.keepPerBucket, elapsed);
+    const keep = elapsed === 1 ? this.keepPerBucket : Math.pow(this.keepPerBucket, elapsed);
     const p2 = scored ? 2 * Math.min(this.mix.pLower, this.mix.pUpper) : 1;
     if (scored) {
       const keepOut = Math.pow(this.outlierKeepPerBucket, elapsed);
@@ -254,10 +262,11 @@ export class SeriesModelSet implements SeriesModels {
     s[base + F.RING_POS] = (pos + 1) % MULTI_BUCKET_LENGTH;
 
     const cycles = L.dailyKnots > 0 || L.weeklyKnots > 0 ? seasonalCycles(s, base, bucket, this.opts.bucketSpanMs) : 0;
+    const recentre = nObs % RECENTRE_EVERY === 0;
     if (dailyOn) {
       const target = Math.min((residual * residual) / (sd * sd / phaseScale), TUNING.phaseVarianceCap);
       const gain = Math.max(1 / (cycles + 1), TUNING.seasonalMinGain) * Math.min(1, (L.dailyKnots * this.opts.bucketSpanMs) / DAY_MS);
-      profileLearn(s, base + L.dailyVarianceOffset, L.dailyKnots, dPos, target, gain * Math.sqrt(omega));
+      profileLearn(s, base + L.dailyVarianceOffset, L.dailyKnots, dPos, target, gain * Math.sqrt(omega), recentre);
     }
     if (scored && (L.dailyKnots === 0 || cycles >= 1)) {
       // A deviation the (not yet used) daily component explains is no level shift.
@@ -266,10 +275,11 @@ export class SeriesModelSet implements SeriesModels {
       this.detectLevelShift(base, r / sd, r);
     }
     if (L.dailyKnots > 0 || L.weeklyKnots > 0) {
-      const changed = learnSeasonality(s, base, L, {
-        value, level: mean, daily, weekly, dPos, wPos, clip, omega, cycles,
-        bucketSpanMs: this.opts.bucketSpanMs, testKeep: Math.pow(this.testKeepPerBucket, elapsed),
-      });
+      const st = this.seasonalStep;
+      st.value = value; st.level = mean; st.daily = daily; st.weekly = weekly; st.dPos = dPos; st.wPos = wPos;
+      st.clip = clip; st.omega = omega; st.cycles = cycles; st.recentre = recentre;
+      st.testKeep = elapsed === 1 ? this.testKeepPerBucket : Math.pow(this.testKeepPerBucket, elapsed);
+      const changed = learnSeasonality(s, base, L, st);
       if (changed) this.resetShortMemory(base);
     }
     s[base + F.NOBS] = nObs + 1;
