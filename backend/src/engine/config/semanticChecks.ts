@@ -83,10 +83,14 @@ function usesCategory(detector: DetectorConfig): boolean {
   );
 }
 
+/** Longest bucket span or latency accepted: a year. */
+const MAX_DURATION_MS = 365 * 86_400_000;
+
 function checkDuration(value: string | number | undefined, path: string, minMs: number, errors: string[]): void {
   if (value === undefined) return;
   const ms = parseDuration(value);
   if (ms < minMs) errors.push(`${path}: must be at least ${minMs / 1000}s, not ${JSON.stringify(value)}`);
+  else if (!(ms <= MAX_DURATION_MS)) errors.push(`${path}: must be at most 365d, not ${JSON.stringify(value)}`);
   else if (minMs >= 1000 && ms % 1000 !== 0) errors.push(`${path}: must be a whole number of seconds, not ${JSON.stringify(value)}`);
 }
 

@@ -282,6 +282,13 @@ describe('validateJobConfig: rules, categorisation and limits', () => {
     ]);
   });
 
+  it('bucket_span and latency are at most a year', () => {
+    expect(errorsOf(job([{ function: 'count' }], {}, { bucket_span: '400d', latency: 1e308 }))).toEqual([
+      'analysis_config.bucket_span: must be at most 365d, not "400d"',
+      'analysis_config.latency: must be at most 365d, not 1e+308',
+    ]);
+  });
+
   it('model_memory_limit must be at least 1mb', () => {
     expect(errorsOf(job([{ function: 'count' }], { analysis_limits: { model_memory_limit: '512kb' } }))).toEqual([
       'analysis_limits.model_memory_limit: must be at least 1mb, not "512kb"',
