@@ -157,6 +157,11 @@ export class AnomalyJob {
       .map((d) => ({ ...d, is_interim: true }));
   }
 
+  /** Stored result documents scored again with today's normalisers; initial_* scores are kept. */
+  renormalise(docs: ResultDocument[]): ResultDocument[] {
+    return docs.map((d) => this.builder.rescore(d));
+  }
+
   private scaleIncompleteBuckets(nowMs: number): void {
     const span = this.plan.bucketSpanMs;
     for (const [start, bucket] of this.bucketer.openBuckets()) {

@@ -4,6 +4,7 @@ import type { BucketResult, InfluencerResult, ModelPlotResult, RecordResult, Res
 import { hostEvents, SPAN_MS, T0 } from './testing/synthetic';
 import type { JobConfig } from '../config/jobConfigTypes';
 import type { EventRecord } from '../types';
+import { severityOf } from '../types';
 
 function job(ac: Partial<JobConfig['analysis_config']>, extra: Partial<JobConfig> = {}): AnomalyJob {
   return new AnomalyJob('j', { job_id: 'j', ...extra, analysis_config: { bucket_span: '5m', detectors: [], ...ac } } as JobConfig);
@@ -219,5 +220,31 @@ describe('more functions and rule scopes end to end', () => {
     { filters: { known_scanners: ['scanner-ok'] } }), ev);
     const at60 = of<RecordResult>(docs, 'record').filter((r) => r.timestamp === T0 + 60 * SPAN_MS);
     expect(at60.map((r) => r.by_field_value)).toEqual(['web']);
+  });
+});
+
+describe('renormalisation', () => {
+  it('rescores stored documents with the current normalisers, keeping initial scores', () => {
+    const ev = hostEvents([{ host: 'a', rate: 10, overrides: { 40: 60, 80: 90, 120: 200 } }], 130, 15);
+    const j = job({ influencers: ['host'], detectors: [{ function: 'count', by_field_name: 'host' }] });
+    const docs = runAll(j, ev);
+    const again = j.renormalise(docs);
+    expect(again).toHaveLength(docs.length);
+    again.forEach((d, i) => {
+      const o = docs[i];
+      expect(d.result_type).toBe(o.result_type);
+      if (d.result_type === 'record' && o.result_type === 'record') expect(d.initial_record_score).toBe(o.initial_record_score);
+      if (d.result_type === 'bucket' && o.result_type === 'bucket') {
+        expect(d.initial_anomaly_score).toBe(o.initial_anomaly_score);
+        expect(d.anomaly_score).toBe(Math.max(...d.bucket_influencers.map((b) => b.anomaly_score)));
+      }
+    });
+    const rec40 = (ds: ResultDocument[]): RecordResult => of<RecordResult>(ds, 'record').find((r) => r.timestamp === T0 + 40 * SPAN_MS)!;
+    // The first spike was scored when it was the largest seen; after bigger ones it scores lower.
+    expect(rec40(again).record_score).toBeLessThan(rec40(docs).record_score);
+    expect(rec40(again).severity).toBe(severityOf(rec40(again).record_score));
+    // The last bucket was scored with the normalisers as they are now: unchanged.
+    const lastTs = T0 + 129 * SPAN_MS;
+    expect(again.filter((d) => d.timestamp === lastTs)).toEqual(docs.filter((d) => d.timestamp === lastTs));
   });
 });

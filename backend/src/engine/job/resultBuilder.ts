@@ -186,6 +186,39 @@ export class ResultBuilder {
     return doc;
   }
 
+  /**
+   * The document scored again with the normalisers as they are now (renormalisation, conventions §6):
+   * record_score, influencer_score and anomaly_score change, initial_* never do. Model plot documents
+   * and documents of normalisers never created come back unchanged (as copies).
+   */
+  rescore(doc: ResultDocument): ResultDocument {
+    switch (doc.result_type) {
+      case 'record': {
+        const n = this.partition.get(doc.detector_index + SEP + (doc.partition_field_value ?? ''));
+        if (!n) return { ...doc };
+        const score = n.normalise(rawScore(doc.probability));
+        return { ...doc, record_score: score, severity: severityOf(score) };
+      }
+      case 'influencer': {
+        const n = this.influencer.get(doc.influencer_field_name);
+        if (!n) return { ...doc };
+        const score = n.normalise(rawScore(doc.probability));
+        return { ...doc, influencer_score: score, severity: severityOf(score) };
+      }
+      case 'bucket': {
+        const bucketInfluencers = doc.bucket_influencers.map((b) => {
+          const n = b.influencer_field_name === 'bucket_time' ? this.bucket : this.bucketInfluencer.get(b.influencer_field_name);
+          return n ? { ...b, anomaly_score: n.normalise(b.raw_anomaly_score) } : { ...b };
+        });
+        let score = 0;
+        for (const b of bucketInfluencers) score = Math.max(score, b.anomaly_score);
+        return { ...doc, anomaly_score: score, severity: severityOf(score), bucket_influencers: bucketInfluencers };
+      }
+      default:
+        return { ...doc };
+    }
+  }
+
   snapshot(): ResultBuilderState {
     const entries = (m: Map<string, QuantileScoreNormaliser>): NormaliserEntries =>
       [...m.entries()].map(([k, n]) => [k, n.snapshot()]);
