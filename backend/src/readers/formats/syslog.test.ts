@@ -95,16 +95,19 @@ describe('syslog reader', () => {
       'Feb 30 00:00:02 gw kernel: no such day',
       'this is no syslog line',
       '2024-01-01T01:00:03.5+01:00 gw cron[99]: (root) CMD (run)',
+      'Jan  1 00:00:04 gw Connection closed by 10.0.0.9: timeout',
     ].join('\n'));
     const { records, badRecords } = await readAllRecords(file, { year: 2023, timezone: 'America/New_York' });
     expect(records.map((r) => r.record.time)).toEqual([
       Date.UTC(2024, 0, 1, 4, 59, 58), Date.UTC(2024, 0, 1, 5, 0, 2), Date.UTC(2024, 0, 1, 0, 0, 3, 500),
+      Date.UTC(2024, 0, 1, 5, 0, 4),
     ]);
     expect(records[0].record.fields).toEqual({
       severity: 6, severity_name: 'info', facility: 4, facility_name: 'auth',
       host: 'gw', program: 'sshd', app: 'sshd', pid: 7, message: 'Accepted password for root',
     });
     expect(records[2].record.fields).toMatchObject({ host: 'gw', program: 'cron', pid: 99, message: '(root) CMD (run)' });
+    expect(records[3].record.fields).toMatchObject({ host: 'gw', program: null, pid: null, message: 'Connection closed by 10.0.0.9: timeout' });
     expect(badRecords.first.map((b) => [b.line, b.field])).toEqual([[3, 'timestamp'], [4, 'timestamp']]);
     expect(badRecords.first[1].reason).toBe('not a syslog line: this is no syslog line');
   });

@@ -26,10 +26,13 @@ function addPri(fields: Record<string, FieldValue>, pri: number): void {
   fields.facility_name = FACILITY_NAMES[Math.floor(pri / 8)];
 }
 
-/** `program[pid]: message` after the host (RFC 3164 TAG); without a `: ` the whole rest is the message. */
+/**
+ * `program[pid]: message` after the host (RFC 3164 TAG). The tag may hold one space (`syslogd 1.4.1`,
+ * `-- root`, as loghub reads them); without such a tag before a `: ` the whole rest is the message.
+ */
 function addTagAndMessage(fields: Record<string, FieldValue>, rest: string): void {
-  const m = /^(.{1,64}?)(?:\[(\d+)\])?: /.exec(rest + ' ');
-  if (m) {
+  const m = /^(\s*[^\s[:]+(?: [^\s[:]+)?)(?:\[(\d+)\])?: /.exec(rest + ' ');
+  if (m && m[1].length <= 64) {
     const program = m[1].trim();
     fields.program = program;
     fields.app = program;
