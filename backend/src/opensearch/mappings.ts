@@ -7,6 +7,8 @@
 export type FieldMapping = Record<string, unknown>;
 export interface Mappings {
   dynamic?: boolean | 'strict';
+  /** Off for event indices: a string that looks like a date once must not fix the field's type. */
+  date_detection?: boolean;
   dynamic_templates?: unknown[];
   properties: Record<string, FieldMapping>;
 }
@@ -133,20 +135,78 @@ const eve: Record<string, FieldMapping> = {
   'flow.bytes_toclient': long,
   'flow.start': kw,
   'flow.end': kw,
+  'flow.age': long,
+  'flow.alerted': kw,
+  'flow.reason': kw,
+  'flow.state': kw,
   host: kw,
+  pcap_cnt: long,
+  src_port: long,
+  tx_id: long,
+  app_proto_tc: kw,
+  files: kw,
+  'metadata.flowbits': kw,
+  ...Object.fromEntries(['affected_product', 'attack_target', 'created_at', 'deployment', 'former_category', 'signature_severity', 'tag', 'updated_at'].map((f) => [`alert.metadata.${f}`, kw])),
+  'dns.type': kw,
+  'dns.id': long,
+  'dns.tx_id': long,
+  'dns.version': long,
+  'dns.rrname': kw,
+  'dns.rrtype': kw,
+  'dns.rcode': kw,
+  'dns.flags': kw,
+  'dns.qr': kw,
+  'dns.rd': kw,
+  'dns.ra': kw,
+  'dns.answers': kw,
+  'dns.grouped.A': kw,
+  'dns.grouped.AAAA': kw,
+  'dns.grouped.CNAME': kw,
+  'http.hostname': kw,
+  'http.url': kw,
+  'http.http_user_agent': kw,
+  'http.http_method': kw,
+  'http.http_refer': kw,
+  'http.http_port': long,
+  'http.protocol': kw,
+  'http.status': long,
+  'http.length': long,
+  'tls.subject': kw,
+  'tls.issuerdn': kw,
+  'tls.serial': kw,
+  'tls.fingerprint': kw,
+  'tls.sni': kw,
+  'tls.version': kw,
+  'tls.notbefore': kw,
+  'tls.notafter': kw,
+  'tls.ja3.hash': kw,
+  'tls.ja3.string': kw,
+  'tls.ja3s.hash': kw,
+  'tls.ja3s.string': kw,
+  'fileinfo.filename': kw,
+  'fileinfo.gaps': kw,
+  'fileinfo.state': kw,
+  'fileinfo.stored': kw,
+  'fileinfo.size': long,
+  'fileinfo.tx_id': long,
+  'fileinfo.sid': kw,
+  ...Object.fromEntries(['state', 'syn', 'ack', 'fin', 'psh', 'rst', 'cwr', 'ecn', 'tcp_flags', 'tcp_flags_ts', 'tcp_flags_tc'].map((f) => [`tcp.${f}`, kw])),
 };
 
 export const flowMappings: Mappings = {
+  date_detection: false,
   dynamic_templates: eventDynamicTemplates,
   properties: nestProperties({ ...common, ...briefFlow, ...zeekConn, ...argusBinetflow }),
 };
 
 export const idsMappings: Mappings = {
+  date_detection: false,
   dynamic_templates: eventDynamicTemplates,
   properties: nestProperties({ ...common, ...briefFlow, signature_name: kw, category: kw, ...eve }),
 };
 
 export const syslogMappings: Mappings = {
+  date_detection: false,
   dynamic_templates: eventDynamicTemplates,
   properties: nestProperties({
     ...common,
@@ -167,6 +227,7 @@ export const syslogMappings: Mappings = {
 
 /** Result documents (engine-anchors §1.10, conventions §6); influencer values copied under their own names become keywords. */
 export const resultsMappings: Mappings = {
+  date_detection: false,
   dynamic_templates: eventDynamicTemplates,
   properties: nestProperties({
     job_id: { type: 'keyword' },
