@@ -106,6 +106,18 @@ describe('AnomalyJob: count and mean end to end', () => {
     expect(hit.record_score).toBe(Math.max(...recs.map((r) => r.record_score)));
   });
 
+  it('metric(bytes) models mean, min and max: one extreme value gives a max record, not a min one', () => {
+    const ev = hostEvents([{ host: 'a', rate: 10, bytes: { mean: 1000, sd: 50 } }], 160, 5);
+    ev.push({ time: T0 + 150 * SPAN_MS + 1, fields: { host: 'a', bytes: 50_000 } });
+    ev.sort((x, y) => x.time - y.time);
+    const recs = recordsOf(run(config([{ function: 'metric', field_name: 'bytes' }]), ev).docs).filter((r) => r.timestamp === T0 + 150 * SPAN_MS);
+    const byFeature = new Map(recs.map((r) => [r.function_description, r]));
+    expect(byFeature.get('max')?.actual).toEqual([50_000]);
+    expect(byFeature.get('max')?.function).toBe('metric');
+    expect(byFeature.has('min')).toBe(false);
+    expect(byFeature.get('mean')?.anomaly_score_explanation.anomaly_type).toBe('spike');
+  });
+
   it('is deterministic: two runs give identical JSON', () => {
     const cfg = config([{ function: 'count', by_field_name: 'host' }, { function: 'mean', field_name: 'bytes' }]);
     const ev = hostEvents([{ host: 'a', rate: 5, bytes: { mean: 10, sd: 2 } }, { host: 'b', rate: 3 }], 120, 9);

@@ -42,6 +42,7 @@ interface Member {
 export class PopulationDetector implements Detector {
   readonly spec: FunctionSpec;
   readonly split: SplitFields;
+  private readonly descriptions: string[];
   private readonly populationSplit: SplitFields;
   private readonly gatherer: BucketGatherer;
   private readonly populations: SeriesTable;
@@ -52,6 +53,7 @@ export class PopulationDetector implements Detector {
   constructor(readonly plan: DetectorPlan, bucketSpanMs: number, private readonly influencers: string[],
     state?: PopulationDetectorState) {
     this.spec = functionSpec(plan.function);
+    this.descriptions = this.spec.features.map((_, i) => featureDescription(this.spec, i));
     this.split = splitFieldsOf(plan);
     this.populationSplit = { ...this.split, overFieldName: undefined };
     this.gatherer = new BucketGatherer({
@@ -128,7 +130,7 @@ export class PopulationDetector implements Detector {
           const raw = rawScore(probs.p);
           if (!((out.partitionMaxRaw.get(pk) ?? -1) >= raw)) out.partitionMaxRaw.set(pk, raw);
           if (probs.p < out.minProbability) out.minProbability = probs.p;
-          const description = featureDescription(this.spec, fi);
+          const description = this.descriptions[fi];
           if (ctx.modelPlotEnabled && score.scored && inPlotTerms(ctx.modelPlotTerms, m.split)) {
             out.plots.push({
               detectorIndex: this.plan.index, feature: description, split: m.split, actual: value,

@@ -69,6 +69,7 @@ export function inPlotTerms(terms: string[], s: SplitValues): boolean {
 export class SeriesDetector implements Detector {
   readonly spec: FunctionSpec;
   readonly split: SplitFields;
+  private readonly descriptions: string[];
   private readonly gatherer: BucketGatherer;
   private table: SeriesTable;
   private models: SeriesModels[];
@@ -78,6 +79,7 @@ export class SeriesDetector implements Detector {
   constructor(readonly plan: DetectorPlan, private readonly bucketSpanMs: number,
     private readonly influencers: string[], state?: SeriesDetectorState) {
     this.spec = functionSpec(plan.function);
+    this.descriptions = this.spec.features.map((_, i) => featureDescription(this.spec, i));
     this.split = splitFieldsOf(plan);
     this.gatherer = new BucketGatherer({
       split: this.split, fieldName: plan.fieldName, features: this.spec.features.map((f) => f.feature), influencers,
@@ -151,7 +153,7 @@ export class SeriesDetector implements Detector {
         const raw = rawScore(probs.p);
         if (!((out.partitionMaxRaw.get(pk) ?? -1) >= raw)) out.partitionMaxRaw.set(pk, raw);
         if (probs.p < out.minProbability) out.minProbability = probs.p;
-        const description = featureDescription(this.spec, fi);
+        const description = this.descriptions[fi];
         if (ctx.modelPlotEnabled && obs.scored && inPlotTerms(ctx.modelPlotTerms, split)) {
           out.plots.push({
             detectorIndex: this.plan.index, feature: description, split, actual: value,
