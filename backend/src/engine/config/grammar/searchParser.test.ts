@@ -80,6 +80,12 @@ describe('parseSearch', () => {
     expect(strip(clause.filter)).toEqual({ kind: 'compare', field: 'a', op: '=', value: '1' });
   });
 
+  it('index alternatives under OR are several index selectors', () => {
+    const clause = search('(index=flows OR index=ids) proto=tcp');
+    expect(clause.selectors.map((s) => s.value)).toEqual(['flows', 'ids']);
+    expect(strip(clause.filter)).toEqual({ kind: 'compare', field: 'proto', op: '=', value: 'tcp' });
+  });
+
   it('an empty search matches everything', () => {
     expect(search('   ')).toEqual({ selectors: [], filter: null });
   });

@@ -1,7 +1,8 @@
 /**
  * Search terms (before the first `|`): `field=value`, `field!=value`, `<`, `<=`, `>`, `>=`, wildcards
  * (`10.*`, `*foo*`), quoted values, free-text terms, `AND`/`OR`/`NOT`, parentheses and implicit AND.
- * `index=` and `sourcetype=` at the top level are source selectors, kept aside.
+ * `index=` and `sourcetype=` at the top level are source selectors, kept aside (also `(index=a OR index=b)`;
+ * several `index=` name several index patterns, read together).
  *
  *   or    := and ("OR" and)*
  *   and   := unary (["AND"] unary)*
@@ -139,6 +140,11 @@ function rejectNestedSelectors(node: SearchNode): void {
   }
 }
 
+/** `(index=a OR index=b)`: several index patterns, read together. */
+function isIndexAlternatives(node: SearchNode): node is Extract<SearchNode, { kind: 'or' }> {
+  return node.kind === 'or' && node.children.every((c) => c.kind === 'compare' && c.field.toLowerCase() === 'index' && c.op === '=');
+}
+
 /** Parses search tokens and separates the top-level source selectors from the record filter. */
 export function parseSearch(tokens: Token[]): SearchClause {
   const node = new SearchParser(tokens).parse();
@@ -149,6 +155,7 @@ export function parseSearch(tokens: Token[]): SearchClause {
   for (const child of conjuncts) {
     const selector = selectorOf(child);
     if (selector) selectors.push(selector);
+    else if (isIndexAlternatives(child)) child.children.forEach((c) => selectors.push(selectorOf(c) as SourceSelector));
     else rest.push(child);
   }
   rest.forEach(rejectNestedSelectors);
