@@ -21,6 +21,8 @@ import { DAY_MS } from './rhythm';
 import { planScenario } from './scenario';
 
 export const SLICE_MS = BUCKET_SPAN_SECONDS * 1000;
+/** Internal address blocks (10.1-10.3 servers, 10.20+ laptops) stay apart up to this fleet size. */
+export const MAX_HOSTS = 100_000;
 
 export interface SimulateOptions {
   seed: number;
@@ -68,7 +70,7 @@ export function parseStartDate(start: string): number {
 
 export async function simulate(opts: SimulateOptions): Promise<SimulationSummary> {
   if (!Number.isInteger(opts.days) || opts.days < 1) throw new Error(`--days must be a whole number ≥ 1, got ${opts.days}`);
-  if (!Number.isInteger(opts.hosts) || opts.hosts < 4) throw new Error(`--hosts must be a whole number ≥ 4, got ${opts.hosts}`);
+  if (!Number.isInteger(opts.hosts) || opts.hosts < 4 || opts.hosts > MAX_HOSTS) throw new Error(`--hosts must be a whole number in 4..${MAX_HOSTS}, got ${opts.hosts}`);
   if (!Number.isInteger(opts.seed) || opts.seed < 0 || opts.seed > 0xffffffff) throw new Error(`--seed must be a whole number in 0..4294967295, got ${opts.seed}`);
   const startMs = parseStartDate(opts.start);
   const endMs = startMs + opts.days * DAY_MS;

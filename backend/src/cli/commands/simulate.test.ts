@@ -55,7 +55,10 @@ describe('vigil simulate', () => {
     expect(stderr).toBe('vigil simulate: --days must be a whole number >= 1, got "two"\n');
     stderr = '';
     expect(await command.run(['--out', dir, '--hosts', '3'])).toBe(2);
-    expect(stderr).toBe('vigil simulate: --hosts must be a whole number >= 4, got "3"\n');
+    expect(stderr).toBe('vigil simulate: --hosts must be a whole number in 4..100000, got "3"\n');
+    stderr = '';
+    expect(await command.run(['--out', dir, '--seed', '-1'])).toBe(2);
+    expect(stderr).toContain('vigil simulate:');
     stderr = '';
     expect(await command.run(['--out', dir, '--start', '2026-13-01', '--days', '1', '--hosts', '4'])).toBe(1);
     expect(stderr).toContain('vigil simulate: --start is not a valid date: "2026-13-01"');

@@ -6,7 +6,7 @@ import * as path from 'path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../main';
 import { Progress } from '../progress';
-import { simulate, type SimulateOptions, type SimulationSummary } from '../../simulator/simulate';
+import { MAX_HOSTS, simulate, type SimulateOptions, type SimulationSummary } from '../../simulator/simulate';
 
 const USAGE = `Usage: vigil simulate --out <dir> [--days 14] [--seed 1] [--hosts 1600] [--start 2026-01-05]
 
@@ -29,14 +29,16 @@ Options:
   --out <dir>          output folder (created when missing)
   --days <n>           days to simulate (default 14)
   --seed <n>           seed, 0..4294967295 (default 1)
-  --hosts <n>          number of internal hosts, at least 4 (default 1600)
+  --hosts <n>          number of internal hosts, 4..100000 (default 1600)
   --start <date>       first day, YYYY-MM-DD, UTC (default 2026-01-05, a Monday)
   --progress           draw the progress line even when stderr is not a terminal`;
 
-function wholeNumber(name: string, text: string | undefined, fallback: number, min: number): number {
+function wholeNumber(name: string, text: string | undefined, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
   if (text === undefined) return fallback;
   const n = Number(text);
-  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min) throw new Error(`--${name} must be a whole number >= ${min}, got "${text}"`);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
+    throw new Error(`--${name} must be a whole number ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `in ${min}..${max}`}, got "${text}"`);
+  }
   return n;
 }
 
@@ -58,8 +60,8 @@ export function parseSimulateOptions(argv: string[]): SimulateOptions & { progre
   return {
     outDir: values.out,
     days: wholeNumber('days', values.days, 14, 1),
-    seed: wholeNumber('seed', values.seed, 1, 0),
-    hosts: wholeNumber('hosts', values.hosts, 1600, 4),
+    seed: wholeNumber('seed', values.seed, 1, 0, 0xffffffff),
+    hosts: wholeNumber('hosts', values.hosts, 1600, 4, MAX_HOSTS),
     start: values.start ?? '2026-01-05',
     progress: values.progress ?? false,
   };
