@@ -54,7 +54,9 @@ export function detectFormat(fileName: string, firstLines: string[]): FormatName
   const head = lines[0] ?? '';
   if (head.startsWith('#separator') || head.startsWith('#fields')) return 'zeek';
   if (head.startsWith('{')) {
-    if (EVE_NAME.test(base) || (/"event_type"\s*:/.test(head) && /"(?:src_ip|flow_id)"\s*:/.test(head))) return 'eve';
+    if (EVE_NAME.test(base)) return 'eve';
+    if (/"event_type"\s*:/.test(head) && /"(?:src_ip|flow_id)"\s*:/.test(head)) return 'eve';
+    if (/"rule"\s*:/.test(head) && /"(?:src_ap|src_addr|msg)"\s*:/.test(head)) return 'eve'; // Snort 3 alert_json
     return 'ndjson';
   }
   const delimiter = guessDelimiter(head);

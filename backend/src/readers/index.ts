@@ -50,7 +50,9 @@
  *   `flow.bytes_toserver`, `dns.rrname`, ...). Time: `timestamp` (ISO with `+0200`/`+02:00`/`Z`).
  *   Brief: src, dest, dest_port, protocol (= proto), src_app_bytes = flow.bytes_toserver,
  *   dest_app_bytes = flow.bytes_toclient, app_byte_ratio, signature_name = alert.signature, category =
- *   alert.category (null on non-alert events).
+ *   alert.category (null on non-alert events). Snort 3 `alert_json` lines read the same way: time
+ *   `MM/DD[/YY]-hh:mm:ss.ffffff` (+ `year` option), src/dest/dest_port from `src_addr`/`dst_addr`/
+ *   `dst_port` or `src_ap`/`dst_ap`, signature_name = `msg`, category = `class`.
  * - fastlog: `src_ip`, `src_port`, `dest_ip`, `dest_port` (null for ICMP), `proto`, `alert.gid`,
  *   `alert.signature_id`, `alert.rev`, `alert.signature`, `alert.category` (Classification),
  *   `alert.severity` (Priority); brief: src, dest, protocol, signature_name, category. Time

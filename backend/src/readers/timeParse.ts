@@ -89,3 +89,16 @@ export function clockTime(
   if (!m) return NaN;
   return civilToEpochMs(year, month0, day, Number(m[1]), Number(m[2]), Number(m[3]), fractionMs(m[4]), null, zone);
 }
+
+const SNORT_TIME = /^(\d\d)\/(\d\d)(?:\/(\d{2}|\d{4}))?-(\d\d:\d\d:\d\d(?:\.\d{1,9})?)$/;
+
+/**
+ * Snort's time `MM/DD[/YY[YY]]-hh:mm:ss.ffffff` (fast.log, Snort 3 alert_json); `year` when the text
+ * has none. NaN when the text is not such a time.
+ */
+export function parseSnortTime(text: string, year: number, zone: ZoneOffset): number {
+  const m = SNORT_TIME.exec(text);
+  if (!m) return NaN;
+  const y = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : year;
+  return clockTime(y, Number(m[1]) - 1, Number(m[2]), m[4], zone);
+}

@@ -58,4 +58,22 @@ describe('eve.json reader', () => {
     expect(badRecords.first[0].reason).toMatch(/^bad JSON/);
     expect(badRecords.first[2].reason).toBe('unparseable time "yesterday"');
   });
+
+  it('reads Snort 3 alert_json lines into the same brief names', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-eve-'));
+    const file = path.join(dir, 'alert_json.txt');
+    fs.writeFileSync(file, [
+      '{ "timestamp" : "11/12-12:20:52.763616", "pkt_num" : 7, "proto" : "TCP", "pkt_gen" : "raw", "pkt_len" : 74, "dir" : "C2S", "src_ap" : "10.1.1.5:40000", "dst_ap" : "10.9.9.9:23", "rule" : "1:2000001:1", "action" : "allow", "msg" : "telnet attempt", "class" : "Attempted Admin" }',
+      '{ "timestamp" : "11/12/24-12:20:53.000000", "proto" : "UDP", "src_addr" : "10.1.1.6", "src_port" : 5353, "dst_addr" : "224.0.0.251", "dst_port" : 5353, "rule" : "1:3:1", "msg" : "mdns" }',
+    ].join('\n'));
+    const { records, badRecords, format } = await readAllRecords(file, { year: 2023 });
+    expect(format).toBe('eve');
+    expect(badRecords.count).toBe(0);
+    expect(records[0].record.time).toBeCloseTo(Date.UTC(2023, 10, 12, 12, 20, 52) + 763.616, 6);
+    expect(records[0].record.fields).toMatchObject({
+      src: '10.1.1.5', dest: '10.9.9.9', dest_port: 23, protocol: 'TCP', signature_name: 'telnet attempt', category: 'Attempted Admin',
+    });
+    expect(records[1].record.time).toBe(Date.UTC(2024, 10, 12, 12, 20, 53));
+    expect(records[1].record.fields).toMatchObject({ src: '10.1.1.6', dest: '224.0.0.251', dest_port: 5353, signature_name: 'mdns', category: null });
+  });
 });

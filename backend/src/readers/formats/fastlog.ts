@@ -1,17 +1,17 @@
 import type { FieldValue } from '../../engine/types';
-import { clockTime } from '../timeParse';
+import { parseSnortTime } from '../timeParse';
 import { lineByLine, RecordError, type LineParser, type ParserContext } from '../types';
 import { clip } from '../values';
 
 const FAST_LINE = new RegExp(
-  '^(\\d\\d)/(\\d\\d)(?:/(\\d{2}|\\d{4}))?-(\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?)\\s+\\[\\*\\*\\]\\s+' +
+  '^(\\d\\d/\\d\\d(?:/\\d{2}|/\\d{4})?-\\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?)\\s+\\[\\*\\*\\]\\s+' +
     '\\[(\\d+):(\\d+):(\\d+)\\]\\s+(.*?)\\s*\\[\\*\\*\\]' +
     '(?:\\s+\\[Classification:\\s*([^\\]]*?)\\s*\\])?(?:\\s+\\[Priority:\\s*(\\d+)\\])?' +
     '\\s+\\{([^}]*)\\}\\s+(\\S+)\\s+->\\s+(\\S+)\\s*$',
 );
 
 /** Splits `1.2.3.4:80`, `[2001:db8::1]:80` or a bare address into address and port. */
-function endpoint(text: string, withPort: boolean): { addr: string; port: number | null } {
+export function endpoint(text: string, withPort: boolean): { addr: string; port: number | null } {
   const bracket = /^\[([^\]]+)\]:(\d+)$/.exec(text);
   if (bracket) return { addr: bracket[1], port: Number(bracket[2]) };
   const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d+)$/.exec(text);
@@ -37,30 +37,29 @@ export function fastlogParser(ctx: ParserContext): LineParser {
     if (text.trim() === '') return null;
     const m = FAST_LINE.exec(text);
     if (!m) throw new RecordError(`not a fast.log alert line: ${clip(text)}`);
-    const year = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : defaultYear;
-    const time = clockTime(year, Number(m[1]) - 1, Number(m[2]), m[4], ctx.zoneOffsetMs);
-    if (Number.isNaN(time)) throw new RecordError(`unparseable time "${m[1]}/${m[2]}-${m[4]}"`, 'timestamp');
-    const protocol = m[11].trim();
+    const time = parseSnortTime(m[1], defaultYear, ctx.zoneOffsetMs);
+    if (Number.isNaN(time)) throw new RecordError(`unparseable time "${m[1]}"`, 'timestamp');
+    const protocol = m[8].trim();
     const withPort = /^(tcp|udp|sctp)$/i.test(protocol);
-    const src = endpoint(m[12], withPort);
-    const dest = endpoint(m[13], withPort);
+    const src = endpoint(m[9], withPort);
+    const dest = endpoint(m[10], withPort);
     const fields: Record<string, FieldValue> = {
       src_ip: src.addr,
       src_port: src.port,
       dest_ip: dest.addr,
       dest_port: dest.port,
       proto: protocol,
-      'alert.gid': Number(m[5]),
-      'alert.signature_id': Number(m[6]),
-      'alert.rev': Number(m[7]),
-      'alert.signature': m[8],
-      'alert.category': m[9] ?? null,
-      'alert.severity': m[10] ? Number(m[10]) : null,
+      'alert.gid': Number(m[2]),
+      'alert.signature_id': Number(m[3]),
+      'alert.rev': Number(m[4]),
+      'alert.signature': m[5],
+      'alert.category': m[6] ?? null,
+      'alert.severity': m[7] ? Number(m[7]) : null,
       src: src.addr,
       dest: dest.addr,
       protocol,
-      signature_name: m[8],
-      category: m[9] ?? null,
+      signature_name: m[5],
+      category: m[6] ?? null,
     };
     return { record: { time, fields }, line };
   });
