@@ -16,7 +16,7 @@ import { functionSpec, type FunctionSpec } from '../detectors/functionCatalog';
 import { BucketGatherer, type DetectorBucket } from '../detectors/bucketGatherer';
 import { sidedProbability } from '../detectors/tailProbability';
 import { evaluateRules, type RuleOutcome } from '../detectors/customRules';
-import { partitionKey, type SplitFields, type SplitValues } from '../bucketing/seriesSplit';
+import { type SplitFields, type SplitValues } from '../bucketing/seriesSplit';
 import { SeriesTable, type SeriesTableState } from './seriesTable';
 import { FrequencyTracker, type FrequencyTrackerState } from './frequencyTracker';
 import { seriesOverheadBytes } from './memoryBudget';
@@ -118,7 +118,7 @@ export class SeriesDetector implements Detector {
     if (this.byFrequency && bucket && bucket.size > 0) {
       for (const key of bucket.keys()) {
         const id = this.table.idOf(key);
-        const by = id === undefined ? null : this.table.splits[id].by;
+        const by = id === undefined ? null : this.table.splitOf(id).by;
         if (by !== null) this.byFrequency.see(by);
       }
       this.byFrequency.endBucket();
@@ -131,8 +131,9 @@ export class SeriesDetector implements Detector {
       const sb = bucket?.get(key);
       if (sb) this.table.lastSeen[id] = startMs;
       else if (startMs - this.table.lastSeen[id] > ctx.pruneWindowMs) continue;
-      const split = this.table.splits[id];
-      const fieldValues = this.plan.customRules.length > 0 ? fieldValuesOf(this.plan, split) : {};
+      let splitValues: SplitValues | null = null;
+      const split = (): SplitValues => (splitValues ??= this.table.splitOf(id));
+      const fieldValues = this.plan.customRules.length > 0 ? fieldValuesOf(this.plan, split()) : {};
       for (let fi = 0; fi < features.length; fi++) {
         const { feature, side } = features[fi];
         let value: number | null = sb ? sb.acc.feature(feature) : null;
@@ -149,23 +150,24 @@ export class SeriesDetector implements Detector {
         if (value === null) continue;
         const obs = this.obs;
         const probs = sidedProbability(side, value, obs);
-        const pk = partitionKey(split);
+        const pk = this.table.partitionOf(id);
         const raw = rawScore(probs.p);
         if (!((out.partitionMaxRaw.get(pk) ?? -1) >= raw)) out.partitionMaxRaw.set(pk, raw);
         if (probs.p < out.minProbability) out.minProbability = probs.p;
         const description = this.descriptions[fi];
-        if (ctx.modelPlotEnabled && obs.scored && inPlotTerms(ctx.modelPlotTerms, split)) {
+        if (ctx.modelPlotEnabled && obs.scored && inPlotTerms(ctx.modelPlotTerms, split())) {
           out.plots.push({
-            detectorIndex: this.plan.index, feature: description, split, actual: value,
+            detectorIndex: this.plan.index, feature: description, split: split(), actual: value,
             typical: obs.typical, lower: obs.lowerBound, upper: obs.upperBound,
           });
         }
         if (!(probs.p < RECORD_PROBABILITY_THRESHOLD)) continue;
-        if (this.byFrequency && split.by !== null && this.byFrequency.isFrequent(split.by)) continue;
+        const by = split().by;
+        if (this.byFrequency && by !== null && this.byFrequency.isFrequent(by)) continue;
         if (rules?.skipResult) continue;
         out.records.push(recordCandidate({
           detectorIndex: this.plan.index, seriesOrder: id * features.length + fi, functionDescription: description,
-          split, partitionKey: pk, feature, side, emptyIsZero: this.spec.emptyIsZero, actual: value,
+          split: split(), partitionKey: pk, feature, side, emptyIsZero: this.spec.emptyIsZero, actual: value,
           typical: obs.typical, lower: obs.lowerBound, upper: obs.upperBound, probs,
         }, sb, this.influencers));
       }
