@@ -31,8 +31,9 @@
  *   NAB files: `timestamp`, `value`. loghub `*_structured.csv` without `Timestamp`: pass
  *   `timeField: false` (their `Time` column is a clock time only).
  * - ndjson: the object flattened with dots (`a.b.c`); arrays of scalars → `"x,y"`, arrays of objects →
- *   JSON text, booleans → `"true"`/`"false"`. Time as csv, looked up per record. Objects with
- *   `id.orig_h` (Zeek JSON) also get the brief's flow names as zeek.
+ *   JSON text, booleans → `"true"`/`"false"`. Time as csv (the default field found first, looked up
+ *   again in a record without it). Objects with `id.orig_h` (Zeek JSON) also get the brief's flow
+ *   names as zeek.
  * - zeek: `#fields` names (`ts`, `uid`, `id.orig_h`, `id.orig_p`, `id.resp_h`, `id.resp_p`, `proto`,
  *   `service`, `duration`, `orig_bytes`, `resp_bytes`, `conn_state`, ..., and in Stratosphere files
  *   `label`, `detailedlabel`, also when IoT-23 joins them with three spaces); `#types`

@@ -5,8 +5,8 @@ import { jsonFields } from './json';
 
 /**
  * NDJSON: one JSON object per line, nested objects flattened with dots. The time field is the
- * `timeField` option or the first default present in each record. Zeek JSON logs (`id.orig_h`
- * present) also get the brief's flow names.
+ * `timeField` option, else the default found first (looked up again in a record without it). Zeek
+ * JSON logs (`id.orig_h` present) also get the brief's flow names.
  */
 export function ndjsonParser(ctx: ParserContext): LineParser {
   let used: string | null = null;
@@ -16,7 +16,7 @@ export function ndjsonParser(ctx: ParserContext): LineParser {
     const fields = jsonFields(text);
     let time = 0;
     if (option !== false) {
-      const field = pickTimeField(Object.keys(fields), option);
+      const field = used !== null && used in fields ? used : pickTimeField(Object.keys(fields), option);
       if (field === null) throw new RecordError('time is missing', option ?? 'timestamp');
       used ??= field;
       time = timeOfValue(fields[field], field, ctx);
