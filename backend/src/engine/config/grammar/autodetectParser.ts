@@ -4,7 +4,7 @@
  *   detector := head ["by" F] ["over" F] [partitionfield=F] [excludefrequent=…] [usenull=true]
  *   head     := fn "(" [field] ")" | fn | field          -- `count`, `count by F`; a bare field is metric(field)
  *   option   := bucketspan=N|5m | partitionfield=F | summarycountfield=F | influencers=a,b
- *             | categorizationfield=F | latency=…
+ *             | categorizationfield=F | perpartitioncategorization=true | latency=…
  *
  * Options may stand before, between or after the detectors. This file only reads the text; the
  * mapping to Elastic detectors (conventions §3) is in `detectorMapping.ts`.
@@ -41,6 +41,7 @@ export interface AutodetectOptions {
   partitionField?: Located<string>;
   summaryCountField?: Located<string>;
   categorizationField?: Located<string>;
+  perPartitionCategorization?: Located<boolean>;
   influencers?: Located<string[]>;
 }
 
@@ -52,7 +53,7 @@ export interface GrammarAutodetect {
 }
 
 const detectorOptions = ['partitionfield', 'excludefrequent', 'usenull'];
-const jobOptions = ['bucketspan', 'latency', 'summarycountfield', 'categorizationfield', 'influencers'];
+const jobOptions = ['bucketspan', 'latency', 'summarycountfield', 'categorizationfield', 'perpartitioncategorization', 'influencers'];
 const allOptions = [...jobOptions, ...detectorOptions];
 const populationPrefix = 'population_';
 const allFunctionNames = [...functionNames, ...functionNames.map((n) => populationPrefix + n)];
@@ -179,6 +180,8 @@ class AutodetectParser {
         return once('summaryCountField', { value: text, column: at });
       case 'categorizationfield':
         return once('categorizationField', { value: text, column: at });
+      case 'perpartitioncategorization':
+        return once('perPartitionCategorization', { value: asBoolean(), column: at });
       case 'influencers': {
         const list = [text];
         while (this.peek().type === 'comma' && !this.peek().spaceBefore && this.peek(1).type === 'word' && !this.peek(1).spaceBefore) {

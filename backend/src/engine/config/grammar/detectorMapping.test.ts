@@ -117,6 +117,19 @@ describe('autodetect job options', () => {
     });
   });
 
+  it('per-partition categorisation', () => {
+    expect(config('categorizationfield=message perpartitioncategorization=true count by mlcategory partitionfield=host')).toEqual({
+      detectors: [{ function: 'count', by_field_name: 'mlcategory', partition_field_name: 'host' }],
+      influencers: ['mlcategory', 'host'],
+      per_partition_categorization: { enabled: true },
+      categorization_field_name: 'message',
+    });
+    const result = parsePipeline('autodetect categorizationfield=message perpartitioncategorization=true count by mlcategory');
+    expect(result.ok ? '' : result.error.message).toBe(
+      'autodetect: analysis_config.per_partition_categorization.enabled: every detector using "mlcategory" needs the same partition_field_name at column 67',
+    );
+  });
+
   it('options are case-insensitive and may follow the detectors', () => {
     expect(config('count by src bucketSpan=600')?.bucket_span).toBe(600);
   });

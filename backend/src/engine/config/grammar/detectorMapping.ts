@@ -89,6 +89,7 @@ export function toAnalysisConfig(command: GrammarAutodetect): AnalysisConfig {
   config.detectors = detectors;
   config.influencers = o.influencers ? o.influencers.value : splitFieldsOf(detectors);
   if (o.summaryCountField) config.summary_count_field_name = o.summaryCountField.value;
+  if (o.perPartitionCategorization) config.per_partition_categorization = { enabled: o.perPartitionCategorization.value };
   if (o.categorizationField) config.categorization_field_name = o.categorizationField.value;
   else if (usesCategories(config)) {
     config.categorization_field_name = DEFAULT_CATEGORIZATION_FIELD;

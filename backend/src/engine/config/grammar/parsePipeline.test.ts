@@ -188,6 +188,13 @@ describe('parsePipeline: autodetect errors carry columns', () => {
     });
   });
 
+  it('config errors of an option point at its value', () => {
+    expect(errorOf('autodetect count bucketspan=500ms')).toEqual({
+      message: 'autodetect: analysis_config.bucket_span: must be at least 1s, not "500ms" at column 29',
+      column: 29,
+    });
+  });
+
   it('rare(x) by F conflicts with a different partitionfield', () => {
     expect(errorOf('autodetect partitionfield=host rare(dp) by src').message).toBe(
       'autodetect: rare(…) by src already partitions by src; partitionfield=host conflicts at column 27',

@@ -7,7 +7,7 @@
 import type { AnalysisConfig } from '../jobConfigTypes';
 import { didYouMean } from '../suggest';
 import { validateJobConfig } from '../validateJobConfig';
-import { parseAutodetect } from './autodetectParser';
+import { parseAutodetect, type GrammarAutodetect } from './autodetectParser';
 import { toAnalysisConfig } from './detectorMapping';
 import type { EvalCommand } from './evalAst';
 import { parseEval } from './evalParser';
@@ -52,17 +52,33 @@ function fail(command: string, e: PipelineSyntaxError): CommandError {
   return new CommandError([{ message: `${command}: ${e.reason} at column ${e.column}${e.hint}`, column: e.column }]);
 }
 
+/** The column of each option, keyed by the analysis_config key it sets. */
+function optionColumns(grammar: GrammarAutodetect): Record<string, number | undefined> {
+  const o = grammar.options;
+  return {
+    bucket_span: o.bucketSpan?.column,
+    latency: o.latency?.column,
+    influencers: o.influencers?.column,
+    summary_count_field_name: o.summaryCountField?.column,
+    categorization_field_name: o.categorizationField?.column,
+    per_partition_categorization: o.perPartitionCategorization?.column,
+  };
+}
+
 /** Validation errors of the mapped analysis_config, each placed at its detector's or option's column. */
-function validateAnalysis(config: AnalysisConfig, autodetectColumn: number, detectorColumns: number[]): PipelineError[] {
+function validateAnalysis(config: AnalysisConfig, grammar: GrammarAutodetect): PipelineError[] {
   const result = validateJobConfig({ job_id: 'pipeline', analysis_config: config });
   if (result.ok) return [];
+  const options = optionColumns(grammar);
   return result.errors.map((error) => {
     const detector = /^analysis_config\.detectors\[(\d+)\][^:]*: (.*)$/.exec(error);
     if (detector) {
-      const column = detectorColumns[Number(detector[1])];
+      const column = grammar.detectors[Number(detector[1])].column;
       return { message: `autodetect: ${detector[2]} at column ${column}`, column };
     }
-    return { message: `autodetect: ${error} at column ${autodetectColumn}`, column: autodetectColumn };
+    const key = /^analysis_config\.([a-z_]+)/.exec(error)?.[1] ?? '';
+    const column = options[key] ?? grammar.column;
+    return { message: `autodetect: ${error} at column ${column}`, column };
   });
 }
 
@@ -105,10 +121,9 @@ function parseOrThrow(text: string, notes: string[]): ParsedPipeline {
         const grammar = parseAutodetect(tokenize(body, base, 'autodetect'), column);
         const analysisConfig = toAnalysisConfig(grammar);
         notes.push(...grammar.notes);
-        const detectorColumns = grammar.detectors.map((d) => d.column);
-        const errors = validateAnalysis(analysisConfig, column, detectorColumns);
+        const errors = validateAnalysis(analysisConfig, grammar);
         if (errors.length) throw new CommandError(errors);
-        pipeline.autodetect = { column, analysisConfig, detectorColumns };
+        pipeline.autodetect = { column, analysisConfig, detectorColumns: grammar.detectors.map((d) => d.column) };
       }
     } catch (e) {
       if (e instanceof PipelineSyntaxError) throw fail(command, e);
