@@ -2,7 +2,8 @@
  * The same search terms select the same documents in a file (the record filter of compilePipeline)
  * and in a real OpenSearch index (toOpenSearchQuery against the index mapping): wildcards, octet
  * wildcards and CIDR on ip fields, !=, NOT, ranges, exists, case-insensitive keywords.
- * Free-text terms are left out: OpenSearch matches analysed tokens, the file filter substrings.
+ * Free-text terms only as whole values: OpenSearch matches analysed tokens, the file filter substrings
+ * (`web` matches "web-01" in a file, not a keyword in OpenSearch).
  */
 import type { Client } from '@opensearch-project/opensearch';
 import { tokenize } from '../../backend/src/engine/config/grammar/lexer';
@@ -53,6 +54,9 @@ const searches = [
   'NOT user=alice',
   'dest!=10.* NOT dest_port=53 src=192.168.*',
   'host!=web* OR user=carol',
+  // free-text terms that are whole values (where analysed tokens and substrings agree)
+  'tcp',
+  'dns OR carol',
 ];
 
 describe('search terms: the same documents in a file and in OpenSearch', () => {
