@@ -14,6 +14,11 @@ export function jsonFields(text: string): Record<string, FieldValue> {
     throw new RecordError(`expected a JSON object, found ${clip(text)}`);
   }
   const fields: Record<string, FieldValue> = {};
-  flattenJson(parsed, '', fields);
+  try {
+    flattenJson(parsed, '', fields);
+  } catch (err) {
+    if (err instanceof RangeError) throw new RecordError('JSON nested too deeply to flatten');
+    throw err;
+  }
   return fields;
 }

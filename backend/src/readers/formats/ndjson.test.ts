@@ -37,4 +37,15 @@ describe('ndjson reader', () => {
     expect(records.map((r) => r.record.time)).toEqual([1700000000123]);
     expect(badRecords.first[0]).toMatchObject({ line: 2, field: 'at', reason: 'time is missing' });
   });
+
+  it('logs a JSON object nested too deeply to flatten and reads on', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-ndjson-'));
+    const file = path.join(dir, 'deep.ndjson');
+    const depth = 200_000;
+    fs.writeFileSync(file, `{"ts":1}\n${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}\n{"ts":2}\n`);
+    const { records, badRecords } = await readAllRecords(file);
+    expect(records.map((r) => r.line)).toEqual([1, 3]);
+    expect(badRecords.first[0].line).toBe(2);
+    expect(badRecords.first[0].reason).toMatch(/^(bad JSON|JSON nested too deeply)/);
+  });
 });
