@@ -8,6 +8,8 @@ import type { EventRecord } from '../../backend/src/engine/types';
 import { ingestFiles } from '../../backend/src/opensearch/ingest';
 import { openRecords, readAllRecords } from '../../backend/src/readers';
 import { readAggregated } from '../../backend/src/sources/aggregatedSource';
+import { countPerBucket, lateBuckets } from '../../backend/src/sources/bucketCounts';
+import { osRequest } from '../../backend/src/opensearch/request';
 import { readDocuments, type ReadStats } from '../../backend/src/sources/openSearchSource';
 import { datafeedSearch } from '../../backend/src/sources/pipelineQuery';
 import { aggregationPlan, chooseReadPath } from '../../backend/src/sources/readPath';
@@ -139,6 +141,25 @@ describe('datafeed read paths on a real Zeek day', () => {
     expect(locals.length).toBe(fileRecords.filter((r) => String(r.fields.src).startsWith('192.168.')).length);
     await expect(datafeedSearch(client, 'proto=tcp')).rejects.toThrow('the search names no index');
     await expect(datafeedSearch(client, 'dest=10.1*', [index])).rejects.toThrow('ip field "dest" takes whole-octet wildcards');
+  });
+
+  it('re-counts finished buckets and names those that received late documents', async () => {
+    const processed = new Map<number, number>();
+    for (const d of docs) {
+      const b = Math.floor(d.time / FIVE_MIN) * FIVE_MIN;
+      processed.set(b, (processed.get(b) ?? 0) + 1);
+    }
+    const counted = await countPerBucket(client, { indices: [index], start, end, intervalMs: FIVE_MIN });
+    expect([...counted.entries()].sort((a, b) => a[0] - b[0])).toEqual([...processed.entries()].sort((a, b) => a[0] - b[0]));
+    expect(lateBuckets(processed, counted)).toEqual([]);
+    // two documents arrive late in an already processed bucket
+    const late = [...processed.keys()][10];
+    for (const id of ['late-1', 'late-2']) {
+      await osRequest(client, 'PUT', `/${index}/_doc/${id}`, { '@timestamp': new Date(late + 1000).toISOString(), event_id: id, sourcetype: 'netflow' }, { querystring: { refresh: 'true' } });
+    }
+    const recount = await countPerBucket(client, { indices: [index], start, end, intervalMs: FIVE_MIN });
+    expect(lateBuckets(processed, recount)).toEqual([{ bucketStart: late, processed: processed.get(late)!, indexed: processed.get(late)! + 2 }]);
+    for (const id of ['late-1', 'late-2']) await osRequest(client, 'DELETE', `/${index}/_doc/${id}`, undefined, { querystring: { refresh: 'true' } });
   });
 
   it('chooses the aggregated path only when every detector allows it', () => {
