@@ -2,7 +2,9 @@
  * Whole-job throughput and memory (JSON lines): records per second through AnomalyJob (bucketing,
  * features, models, scoring, result documents) for three job shapes on seeded synthetic events,
  * and model bytes per series / per population member at the end.
- *   node backend/dist/bench/jobThroughput.js [--rounds 3] [--hosts 2000] [--members 20000]
+ *   node --expose-gc backend/dist/bench/jobThroughput.js [--rounds 3] [--hosts 2000] [--members 20000]
+ * With --expose-gc it also reports the measured growth of heap + array buffers per series / member (all job state, not
+ * only the models' own accounting).
  */
 import { parseArgs } from 'node:util';
 import { AnomalyJob } from '../engine/job';
@@ -37,10 +39,21 @@ function events(entities: number, perBucket: number, buckets: number, seed: numb
   return out;
 }
 
+function heapUsed(): number | null {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return null;
+  gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
 function run(name: string, config: JobConfig, ev: EventRecord[], rounds: number, perEntity: (j: AnomalyJob) => [string, number]): Figure[] {
   const rates: number[] = [];
   let job: AnomalyJob | null = null;
+  let heapBefore: number | null = null;
   for (let k = 0; k < rounds; k++) {
+    job = null;
+    heapBefore = heapUsed();
     job = new AnomalyJob('bench', config);
     const t0 = process.hrtime.bigint();
     for (const e of ev) job.push(e);
@@ -49,12 +62,17 @@ function run(name: string, config: JobConfig, ev: EventRecord[], rounds: number,
     const s = Number(process.hrtime.bigint() - t0) / 1e9;
     rates.push(ev.length / s);
   }
+  const heapAfter = heapUsed();
   const st = job!.stats();
   const [what, count] = perEntity(job!);
-  return [
+  const figures = [
     summary(name, 'records_per_second', 'records/s', rates),
     summary(name, `model_bytes_per_${what}`, 'bytes', [st.model_size_stats.model_bytes / Math.max(1, count)]),
   ];
+  if (heapBefore !== null && heapAfter !== null) {
+    figures.push(summary(name, `heap_bytes_per_${what}`, 'bytes', [(heapAfter - heapBefore) / Math.max(1, count)]));
+  }
+  return figures;
 }
 
 function main(): void {
