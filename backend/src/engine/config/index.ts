@@ -1,6 +1,6 @@
 /** Job config: wire types, JSON Schema validation, the camelCase analysis plan, units, and the pipeline grammar. */
 export * from './jobConfigTypes';
-export { validateJobConfig } from './validateJobConfig';
+export { validateJobConfig, configWarnings } from './validateJobConfig';
 export { toAnalysisPlan, describeDetector } from './analysisPlan';
 export type { AnalysisPlan, DetectorPlan, CustomRulePlan, RuleConditionPlan, RuleScopePlan } from './analysisPlan';
 export { parseDuration, parseByteSize, formatDuration } from './units';

@@ -60,6 +60,14 @@ describe('resolveJobConfig', () => {
     expect(bad.ok ? null : bad.errors[0].column).toBe(8);
   });
 
+  it('notes a bucket span that does not divide a day, once', () => {
+    const elastic = resolveJobConfig({ analysis_config: { bucket_span: '7m', detectors: [{ function: 'count' }] } }, 'j');
+    expect(elastic.notes).toEqual([
+      'analysis_config.bucket_span: "7m" does not divide a day; daily patterns line up best with spans that do (5m, 10m, 15m, 1h, …)',
+    ]);
+    expect(resolveJobConfig({ search: 'autodetect bucketspan=7m count' }, 'j').notes).toHaveLength(1);
+  });
+
   it('validates an Elastic config and names the path', () => {
     expect(resolveJobConfig({ analysis_config: { detectors: [{ function: 'meen', field_name: 'x' }] } }, 'j')).toEqual({
       ok: false,

@@ -12,7 +12,7 @@
  */
 import { parsePipeline, type ParsedPipeline } from './grammar/parsePipeline';
 import type { JobConfig } from './jobConfigTypes';
-import { validateJobConfig } from './validateJobConfig';
+import { configWarnings, validateJobConfig } from './validateJobConfig';
 
 export interface ConfigProblem {
   message: string;
@@ -64,5 +64,6 @@ export function resolveJobConfig(body: unknown, jobId: string): ResolvedJobConfi
   }
   const result = validateJobConfig(input);
   if (!result.ok) return { ok: false, errors: result.errors.map(problemOf), notes };
+  if (!pipeline?.autodetect || input.analysis_config !== pipeline.autodetect.analysisConfig) notes.push(...configWarnings(result.config));
   return { ok: true, config: result.config, pipeline, notes };
 }

@@ -146,3 +146,18 @@ export function semanticErrors(config: JobConfig): string[] {
   }
   return errors;
 }
+
+/** Advice that does not make a config invalid (said on stderr or in the API's notes). */
+export function configWarnings(config: JobConfig): string[] {
+  const warnings: string[] = [];
+  const span = config.analysis_config.bucket_span;
+  if (span !== undefined) {
+    const ms = parseDuration(span);
+    if (ms > 0 && 86_400_000 % ms !== 0) {
+      warnings.push(
+        `analysis_config.bucket_span: ${JSON.stringify(span)} does not divide a day; daily patterns line up best with spans that do (5m, 10m, 15m, 1h, …)`,
+      );
+    }
+  }
+  return warnings;
+}

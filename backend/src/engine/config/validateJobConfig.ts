@@ -5,6 +5,7 @@ import type { JobConfig, ValidationResult } from './jobConfigTypes';
 import { jobConfigSchema } from './jobConfigSchema';
 import { formatSchemaErrors } from './schemaErrors';
 import { semanticErrors } from './semanticChecks';
+export { configWarnings } from './semanticChecks';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
 addFormats(ajv, ['date-time']);

@@ -92,6 +92,13 @@ describe('parsePipeline: the brief\'s commands', () => {
 });
 
 describe('parsePipeline: command structure', () => {
+  it('notes a bucket span that does not divide a day', () => {
+    expect(parsePipeline('autodetect bucketspan=7m count').notes).toEqual([
+      'autodetect: bucketspan=7m at column 23 does not divide a day; daily patterns line up best with spans that do (5m, 10m, 15m, 1h, …)',
+    ]);
+    expect(parsePipeline('autodetect bucketspan=300 count').notes).toEqual([]);
+  });
+
   it('may start with eval', () => {
     const p = parsed('eval x=1 | eval y=x+1');
     expect(p.search).toEqual({ selectors: [], filter: null });

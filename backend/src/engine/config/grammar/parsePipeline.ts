@@ -6,7 +6,7 @@
  */
 import type { AnalysisConfig } from '../jobConfigTypes';
 import { didYouMean } from '../suggest';
-import { validateJobConfig } from '../validateJobConfig';
+import { configWarnings, validateJobConfig } from '../validateJobConfig';
 import { parseAutodetect, type GrammarAutodetect } from './autodetectParser';
 import { toAnalysisConfig } from './detectorMapping';
 import type { EvalCommand } from './evalAst';
@@ -123,6 +123,12 @@ function parseOrThrow(text: string, notes: string[]): ParsedPipeline {
         notes.push(...grammar.notes);
         const errors = validateAnalysis(analysisConfig, grammar);
         if (errors.length) throw new CommandError(errors);
+        const span = grammar.options.bucketSpan;
+        if (span && configWarnings({ job_id: 'pipeline', analysis_config: analysisConfig }).length > 0) {
+          notes.push(
+            `autodetect: bucketspan=${span.value} at column ${span.column} does not divide a day; daily patterns line up best with spans that do (5m, 10m, 15m, 1h, …)`,
+          );
+        }
         pipeline.autodetect = { column, analysisConfig, detectorColumns: grammar.detectors.map((d) => d.column) };
       }
     } catch (e) {
