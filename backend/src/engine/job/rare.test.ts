@@ -73,6 +73,9 @@ describe('rare family', () => {
     expect(rare).toHaveLength(0);
     const rc = records(run({ detectors: [{ function: 'rare_count', by_field_name: 'app', partition_field_name: 'host' }] }, ev).docs);
     expect(rc.map((r) => [r.timestamp, r.partition_field_value, r.by_field_value])).toEqual([[T0 + 50 * SPAN_MS, 'h1', 'sshd']]);
+    expect(rc[0].actual).toEqual([61]);
+    expect(rc[0].typical[0]).toBeCloseTo(1, 6);
+    expect(rc[0].anomaly_score_explanation.anomaly_type).toBe('spike');
   });
 
   it('snapshot/restore mid-stream gives identical results for rare jobs', () => {

@@ -12,7 +12,8 @@
  * - `*_count`: also scores the number of events the value brings to the bucket against its usual
  *   number per occurrence.
  * Record values: actual = occurrences of the value including this bucket, typical = mean occurrences
- * per value in the partition.
+ * per value in the partition; when a count variant flags the number of events, actual = the events
+ * of the value this bucket and typical = its mean events per occurrence.
  */
 import type { EventRecord } from '../types';
 import type { DetectorPlan } from '../config/analysisPlan';
@@ -125,12 +126,23 @@ export class RareDetector implements Detector {
         const newPair = pair !== undefined && !this.pairs.has(pair);
         if (this.population) this.members.see(split.over ?? '');
         const c = model.countOf(value);
+        const units = this.population ? (newPair ? 1 : 0) : 1;
         let p = 1;
         if (!this.population || newPair || this.frequent) p = model.rarity(c);
-        if (this.countVariant) p = Math.min(p, model.eventCountProbability(value, events));
-        const units = this.population ? (newPair ? 1 : 0) : 1;
+        // Rare by occurrences (actual = occurrences so far, typical = mean per value), or, for the count
+        // variants, by events this bucket (actual = events, typical = the value's mean per occurrence).
+        let actual = c + units;
+        let typicalHere = typical;
+        if (this.countVariant) {
+          const pCount = model.eventCountProbability(value, events);
+          if (pCount < p) {
+            p = pCount;
+            actual = events;
+            typicalHere = model.eventMeanOf(value);
+          }
+        }
         const rules = this.plan.customRules.length > 0
-          ? evaluateRules(this.plan.customRules, { actual: c + units, typical, timeSec, fieldValues: fieldValuesOf(this.plan, split) })
+          ? evaluateRules(this.plan.customRules, { actual, typical: typicalHere, timeSec, fieldValues: fieldValuesOf(this.plan, split) })
           : null;
         if (!rules?.skipModelUpdate) learn.push({ value, units, events, pair: newPair ? pair : undefined });
         const raw = rawScore(p);
@@ -139,7 +151,7 @@ export class RareDetector implements Detector {
         if (!(p < RECORD_PROBABILITY_THRESHOLD) || rules?.skipResult) continue;
         out.records.push({
           detectorIndex: this.plan.index, seriesOrder: order, functionDescription: this.plan.function, split,
-          partitionKey: pk, actual: c + units, typical, lower: typical, upper: typical,
+          partitionKey: pk, actual, typical: typicalHere, lower: typicalHere, upper: typicalHere,
           probs: { single: p, multi: 1, p }, influences: shareInfluences(sb, this.influencers),
         });
       }
