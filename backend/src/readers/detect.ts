@@ -48,9 +48,9 @@ function looksDelimited(lines: string[]): boolean {
  * same width); the name decides when the content cannot (`.binetflow`, `eve*.json`, `.csv`,
  * `.json`/`.ndjson`/`.jsonl`); anything else is `lines`.
  */
-export function detectFormat(fileName: string, firstLines: string[]): FormatName {
+export function detectFormat(fileName: string, sample: string[]): FormatName {
   const base = path.basename(fileName).toLowerCase().replace(/\.gz$/, '');
-  const lines = firstLines.filter((l) => l.trim() !== '').slice(0, 20);
+  const lines = sample.filter((l) => l.trim() !== '').slice(0, 20);
   const head = lines[0] ?? '';
   if (head.startsWith('#separator') || head.startsWith('#fields')) return 'zeek';
   if (head.startsWith('{')) {
