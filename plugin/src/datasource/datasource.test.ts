@@ -26,7 +26,7 @@ function installHost(routes: Record<string, { status: number; body: unknown }>) 
         : throwError(() => ({ status: route.status, data: route.body }));
     },
   } as unknown as BackendSrv);
-  const vars: Record<string, string[]> = { job: ['zeek-008'], entity: ['src=1.2.3.4', 'src=5.6.7.8'] };
+  const vars: Record<string, string[]> = { job: ['zeek-008'], entity: ['src=1.2.3.4', 'src=5.6.7.8'], min_score: ['25'] };
   setTemplateSrv({
     replace: (text = '', _scoped?: unknown, format?: string) =>
       text.replace(/\$(\w+)/g, (m, name: string) => (vars[name] ? vars[name].join(format === 'csv' ? ',' : ' ') : m)),
@@ -70,7 +70,7 @@ describe('VigilDataSource', () => {
     const resp = await ds.query(
       request([
         { refId: 'A', queryType: 'swimlane', jobId: '$job', entities: ['$entity'] },
-        { refId: 'B', queryType: 'records', jobId: 'zeek-008', minScore: 50 },
+        { refId: 'B', queryType: 'records', jobId: 'zeek-008', minScore: '$min_score' },
         { refId: 'C', queryType: 'jobs', jobId: '' },
         { refId: 'D', queryType: 'records', jobId: 'zeek-008', hide: true },
       ])
@@ -79,7 +79,7 @@ describe('VigilDataSource', () => {
     expect(calls[0].url).toBe(
       `${BASE}/api/jobs/zeek-008/results/swimlane?start=1655100000000&end=1655186400000&view_by=entity&limit=10&sort=max_score&entity=src%3D1.2.3.4&entity=src%3D5.6.7.8`
     );
-    expect(calls[1].url).toContain('min_score=50');
+    expect(calls[1].url).toContain('min_score=25');
     expect(resp.data[1].fields.find((f: { name: string }) => f.name === 'source_events').values[0]).toContain('netflow-os');
   });
 

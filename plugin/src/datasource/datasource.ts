@@ -20,6 +20,12 @@ import { parseSwimlane } from './parse/parseSwimlane';
 import { DEFAULT_QUERY, type VigilOptions, type VigilQuery } from './types';
 import { parseVariableQuery } from './variables';
 
+/** A min score typed or templated: a number in 0-100, else 0 (no filter). */
+function scoreFrom(text: string): number {
+  const n = Number(text);
+  return Number.isFinite(n) ? Math.min(100, Math.max(0, n)) : 0;
+}
+
 /** Route name in plugin.json: Grafana's data proxy forwards `<proxy url>/vigil/*` to `jsonData.url` with the token. */
 export const PROXY_ROUTE = 'vigil';
 
@@ -52,6 +58,7 @@ export class VigilDataSource extends DataSourceApi<VigilQuery, VigilOptions> {
       jobId: srv.replace(query.jobId ?? '', scopedVars),
       entityKey: srv.replace(query.entityKey ?? '', scopedVars),
       viewBy: srv.replace(query.viewBy ?? '', scopedVars),
+      minScore: scoreFrom(srv.replace(String(query.minScore ?? 0), scopedVars)),
       entities,
     };
   }

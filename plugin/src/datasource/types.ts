@@ -5,8 +5,8 @@ export type VigilQueryType = 'swimlane' | 'records' | 'buckets' | 'model_bounds'
 export interface VigilQuery extends DataQuery {
   queryType: VigilQueryType;
   jobId: string;
-  /** Only results with a score at or above this (0-100). */
-  minScore?: number;
+  /** Only results with a score at or above this (0-100); a template variable such as `$min_score` is allowed. */
+  minScore?: number | string;
   /** `field=value` filters matched against entity_key / influencer values; template variables allowed. */
   entities?: string[];
   /** Swimlane: an influencer field name or `entity`. */

@@ -26,7 +26,7 @@ export function buildRequest(query: VigilQuery, range: TimeWindow): ApiRequest {
     ['start', String(Math.floor(range.from))],
     ['end', String(Math.ceil(range.to))],
   ];
-  const minScore = query.minScore ?? 0;
+  const minScore = Number(query.minScore ?? 0) || 0;
   const withFilters = () => {
     if (minScore > 0) {
       params.push(['min_score', String(minScore)]);

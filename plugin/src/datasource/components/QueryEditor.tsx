@@ -17,6 +17,9 @@ export const queryTestIds = {
   entityKey: 'data-testid vigil-query-entity-key',
 };
 
+/** `$min_score` or `${min_score}`: kept as typed, replaced when the query runs. */
+const isVariable = (text: string) => /^\$(\w+|\{\w+\})$/.test(text.trim());
+
 const SORT_OPTIONS: Array<SelectableValue<'max_score' | 'occurrence'>> = [
   { value: 'max_score', label: 'Max score' },
   { value: 'occurrence', label: 'Occurrence' },
@@ -64,15 +67,14 @@ export function QueryEditor({ query, onChange, onRunQuery }: Props) {
       </InlineFieldRow>
       {q.queryType !== 'jobs' && q.queryType !== 'model_bounds' && (
         <InlineFieldRow>
-          <InlineField label="Min score" labelWidth={12}>
+          <InlineField label="Min score" labelWidth={12} tooltip="0-100, or a template variable such as $min_score">
             <Input
               data-testid={queryTestIds.minScore}
-              type="number"
-              width={10}
-              min={0}
-              max={100}
+              width={12}
               value={q.minScore ?? 0}
-              onChange={(e: ChangeEvent<HTMLInputElement>) => update({ minScore: numberFrom(e, 0, 100) ?? 0 })}
+              onChange={(e: ChangeEvent<HTMLInputElement>) =>
+                update({ minScore: isVariable(e.target.value) ? e.target.value.trim() : (numberFrom(e, 0, 100) ?? 0) })
+              }
               onBlur={onRunQuery}
             />
           </InlineField>

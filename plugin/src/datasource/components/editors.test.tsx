@@ -63,6 +63,10 @@ describe('QueryEditor', () => {
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ jobId: '$job' }));
     fireEvent.change(screen.getByTestId(queryTestIds.minScore), { target: { value: '250' } });
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ minScore: 100 }));
+    fireEvent.change(screen.getByTestId(queryTestIds.minScore), { target: { value: ' $min_score' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ minScore: '$min_score' }));
+    fireEvent.change(screen.getByTestId(queryTestIds.minScore), { target: { value: 'abc' } });
+    expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ minScore: 0 }));
     fireEvent.change(screen.getByTestId(queryTestIds.entities), { target: { value: 'src=10.0.0.5, $entity,' } });
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ entities: ['src=10.0.0.5', '$entity'] }));
     fireEvent.blur(screen.getByTestId(queryTestIds.entities));
