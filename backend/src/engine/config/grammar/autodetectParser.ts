@@ -134,7 +134,6 @@ class AutodetectParser {
     }
     if (spec && spec.fieldName === 'forbidden') return { column: token.column, written, spec, population };
     if (spec) throw new PipelineSyntaxError(`function "${token.text}" needs a field: ${token.text}(field)`, token.column);
-    if (population) throw new PipelineSyntaxError(`unknown function "${token.text}"`, token.column, didYouMean(written, allFunctionNames));
     const close = token.type === 'word' ? closestName(written, allFunctionNames) : undefined;
     if (close !== undefined) {
       this.notes.push(`autodetect: "${token.text}" at column ${token.column} is read as metric(${token.text}); did you mean the function "${close}"?`);

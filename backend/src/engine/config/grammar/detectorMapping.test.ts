@@ -58,6 +58,10 @@ describe('detector grammar → Elastic detectors (conventions §3)', () => {
     expect(detectors('"bytes in" by dp')).toEqual([{ function: 'metric', field_name: 'bytes in', by_field_name: 'dp' }]);
   });
 
+  it('a bare field may start with population_', () => {
+    expect(detectors('population_size by city')).toEqual([{ function: 'metric', field_name: 'population_size', by_field_name: 'city' }]);
+  });
+
   it('a bare word close to a function name is read as a field, with a note', () => {
     const result = parsePipeline('autodetect cuont by src');
     expect(result.ok && result.pipeline.autodetect?.analysisConfig.detectors).toEqual([
