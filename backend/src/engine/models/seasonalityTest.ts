@@ -18,8 +18,6 @@ export interface SeasonalStep {
   weekly: number;
   dPos: number;
   wPos: number;
-  /** Largest absolute prediction error learned (larger ones are winsorised). */
-  clip: number;
   /** Outlier weight of this value (1 = ordinary). */
   omega: number;
   /** Full days seen since the first bucket. */
@@ -38,11 +36,9 @@ export function seasonalCycles(slab: Float64Array, base: number, bucket: number,
 
 /** Learn one value into the components and update the tests; returns true when a component switched on or off. */
 export function learnSeasonality(slab: Float64Array, base: number, L: SeriesLayout, st: SeasonalStep): boolean {
-  const c = st.clip;
-  const e0raw = st.value - st.level;
-  const e0 = Math.max(-c, Math.min(c, e0raw));
-  const e1 = Math.max(-c, Math.min(c, e0raw - st.daily));
-  const e2 = Math.max(-c, Math.min(c, e0raw - st.daily - st.weekly));
+  const e0 = st.value - st.level;
+  const e1 = e0 - st.daily;
+  const e2 = e1 - st.weekly;
   if (L.dailyKnots > 0) {
     const gain = Math.max(1 / (st.cycles + 1), TUNING.seasonalMinGain) *
       Math.min(1, (L.dailyKnots * st.bucketSpanMs) / DAY_MS) * st.omega;
@@ -53,7 +49,7 @@ export function learnSeasonality(slab: Float64Array, base: number, L: SeriesLayo
     const weeks = Math.floor(st.cycles / 7);
     const gain = Math.max(1 / (weeks + 1), TUNING.seasonalMinGain) *
       Math.min(1, (L.weeklyKnots * st.bucketSpanMs) / WEEK_MS) * st.omega;
-    const ew = Math.max(-c, Math.min(c, st.value - st.level - dailyNow - st.weekly));
+    const ew = st.value - st.level - dailyNow - st.weekly;
     componentLearn(slab, base + L.weeklyOffset, L.weeklyKnots, st.wPos, ew, gain, st.recentre);
   }
   if (st.cycles < 1) return false;

@@ -45,18 +45,13 @@ export const F = {
   /** 1 when the component passed its test and is used in predictions. */
   DAILY_ON: 26 + 2 * MULTI_BUCKET_LENGTH,
   WEEKLY_ON: 27 + 2 * MULTI_BUCKET_LENGTH,
-  /**
-   * The outlier mode: decayed count of all scored buckets, of those beyond `outlierZ` standard deviations,
-   * and the mean squared standardised residual of the latter (their spread).
-   */
+  /** Decayed count of scored buckets (the denominator of the level-shift rate). */
   ALL_N: 28 + 2 * MULTI_BUCKET_LENGTH,
-  OUT_N: 29 + 2 * MULTI_BUCKET_LENGTH,
-  OUT_Z2: 30 + 2 * MULTI_BUCKET_LENGTH,
   /** The level before the last level shift (NaN before any) and the decayed count of level shifts. */
-  ALT_LEVEL: 31 + 2 * MULTI_BUCKET_LENGTH,
-  SHIFTS: 32 + 2 * MULTI_BUCKET_LENGTH,
+  ALT_LEVEL: 29 + 2 * MULTI_BUCKET_LENGTH,
+  SHIFTS: 30 + 2 * MULTI_BUCKET_LENGTH,
   /** First seasonal knot. */
-  KNOTS: 33 + 2 * MULTI_BUCKET_LENGTH,
+  KNOTS: 31 + 2 * MULTI_BUCKET_LENGTH,
 } as const;
 
 export const DAY_MS = 86_400_000;
@@ -71,11 +66,10 @@ export const TUNING = {
   /** Minimum buckets and minimum hours before a series is scored. */
   minBuckets: 8,
   minHours: 2,
-  /** Deviations learned by the moments and the seasonal components are winsorised at this many standard deviations. */
-  winsorZ: 1e9,
-  /** The moments learn with weight omega^power (0 = every bucket counts fully, winsorised). */
-  momentOutlierPower: 1,
-  /** Outlier weight of the candidate likelihoods: sqrt(p2 / pFull), clamped to [floor, 1], p2 = two-sided probability. */
+  /**
+   * Outlier weight of a value in everything it teaches the model (moments, candidate likelihoods, seasonal
+   * components, tests): sqrt(p2 / pFull), clamped to [floor, 1], p2 = two-sided probability of the value.
+   */
   outlierFullWeightP: 0.001,
   outlierMinWeight: 0.05,
   /** CUSUM level-shift detection: allowance, threshold, clip of |z|, minimum run length. */
@@ -83,6 +77,8 @@ export const TUNING = {
   cusumThreshold: 8,
   cusumClip: 3,
   cusumMinRun: 6,
+  /** Outlier weighting of the multi-bucket moments: full weight down to this two-sided probability. */
+  multiBucketFullWeightP: 0.001,
   /** Residuals entering the multi-bucket window are clipped at this many standard deviations. */
   multiBucketClip: 3,
   /** Seasonality: gain floor per cycle, cycles before a test can pass, on/off ratios of squared errors. */
@@ -96,15 +92,8 @@ export const TUNING = {
   phaseVarianceMin: 0.2,
   phaseVarianceMax: 25,
   phaseVarianceCap: 50,
-  /**
-   * Outlier mode: a wide normal (spread learned from past outliers) mixed into the tails with weight
-   * (outliers + priorCount) / (buckets + priorBuckets), so series with frequent spikes find a new spike less surprising.
-   */
-  outlierZ: 1e9,
-  outlierPriorCount: 0,
-  outlierPriorBuckets: 100,
-  outlierPriorZ2: 100,
-  outlierDecayPerHour: 0.005,
+  /** The variance profile learns with weight omega^power. */
+  phaseVarianceOutlierPower: 0.5,
   /**
    * Level memory: the previous level stays a mode of the residual mixture with weight
    * (shifts + prior) / (buckets + priorBuckets), so a series that flips between two levels is not
@@ -112,6 +101,8 @@ export const TUNING = {
    */
   altLevelPriorShifts: 0,
   altLevelPriorBuckets: 100,
+  /** Forgetting per hour of the level-shift rate. */
+  shiftRateDecayPerHour: 0.005,
 };
 
 export interface SeriesLayout {

@@ -43,7 +43,7 @@ export class SeriesModelSet implements SeriesModels {
   private readonly isCount: boolean;
   private readonly keepPerBucket: number;
   private readonly testKeepPerBucket: number;
-  private readonly outlierKeepPerBucket: number;
+  private readonly shiftRateKeepPerBucket: number;
   private readonly minBuckets: number;
   private readonly mix = new MixtureEvaluation();
   private readonly bounds = new Float64Array(2);
@@ -62,11 +62,11 @@ export class SeriesModelSet implements SeriesModels {
     const hours = opts.bucketSpanMs / 3_600_000;
     this.keepPerBucket = 1 - clamp(TUNING.decayPerHour * hours, 1e-6, 0.2);
     this.testKeepPerBucket = 1 - clamp(TUNING.testDecayPerHour * hours, 1e-6, 0.3);
-    this.outlierKeepPerBucket = 1 - clamp(TUNING.outlierDecayPerHour * hours, 1e-6, 0.2);
+    this.shiftRateKeepPerBucket = 1 - clamp(TUNING.shiftRateDecayPerHour * hours, 1e-6, 0.2);
     this.minBuckets = Math.max(TUNING.minBuckets, Math.ceil(TUNING.minHours / hours));
     this.slab = new Float64Array(this.layout.stride * 16);
     this.seasonalStep = {
-      value: 0, level: 0, daily: 0, weekly: 0, dPos: 0, wPos: 0, clip: Infinity, omega: 1, cycles: 0,
+      value: 0, level: 0, daily: 0, weekly: 0, dPos: 0, wPos: 0, omega: 1, cycles: 0,
       bucketSpanMs: opts.bucketSpanMs, recentre: false, testKeep: 1,
     };
   }
@@ -109,7 +109,6 @@ export class SeriesModelSet implements SeriesModels {
     s[base + F.LAST] = NaN;
     s[base + F.FIRST] = NaN;
     for (let i = 0; i < MULTI_BUCKET_LENGTH; i++) s[base + F.RING_BUCKET + i] = -Infinity;
-    s[base + F.OUT_Z2] = TUNING.outlierPriorZ2;
     s[base + F.ALT_LEVEL] = NaN;
     s.fill(1, base + this.layout.dailyVarianceOffset, base + this.layout.dailyVarianceOffset + this.layout.dailyKnots);
     return id;
@@ -184,10 +183,8 @@ export class SeriesModelSet implements SeriesModels {
     let mbP2 = 1;
     if (scored) {
       out.scored = true;
-      const eps = (s[base + F.OUT_N] + TUNING.outlierPriorCount) / (s[base + F.ALL_N] + TUNING.outlierPriorBuckets);
-      const zWide = residual / (sd * Math.sqrt(Math.max(s[base + F.OUT_Z2], 1)));
-      let pl = (1 - eps) * this.mix.pLower + eps * normalLowerTail(zWide);
-      let pu = (1 - eps) * this.mix.pUpper + eps * normalUpperTail(zWide);
+      let pl = this.mix.pLower;
+      let pu = this.mix.pUpper;
       const alt = s[base + F.ALT_LEVEL];
       if (!Number.isNaN(alt)) {
         const a = (s[base + F.SHIFTS] + TUNING.altLevelPriorShifts) / (s[base + F.ALL_N] + TUNING.altLevelPriorBuckets);
@@ -215,15 +212,9 @@ export class SeriesModelSet implements SeriesModels {
     const keep = elapsed === 1 ? this.keepPerBucket : Math.pow(this.keepPerBucket, elapsed);
     const p2 = scored ? 2 * Math.min(this.mix.pLower, this.mix.pUpper) : 1;
     if (scored) {
-      const keepOut = Math.pow(this.outlierKeepPerBucket, elapsed);
-      const z2 = (residual * residual) / (sd * sd);
-      s[base + F.ALL_N] = s[base + F.ALL_N] * keepOut + 1;
-      s[base + F.OUT_N] *= keepOut;
-      s[base + F.SHIFTS] *= keepOut;
-      if (z2 > TUNING.outlierZ * TUNING.outlierZ) {
-        s[base + F.OUT_N] += 1;
-        s[base + F.OUT_Z2] += (z2 - s[base + F.OUT_Z2]) / Math.max(2, s[base + F.OUT_N] + 1);
-      }
+      const keepRate = Math.pow(this.shiftRateKeepPerBucket, elapsed);
+      s[base + F.ALL_N] = s[base + F.ALL_N] * keepRate + 1;
+      s[base + F.SHIFTS] *= keepRate;
     }
     const omega = scored ? clamp(Math.sqrt(p2 / TUNING.outlierFullWeightP), TUNING.outlierMinWeight, 1) : 1;
     const relWeight = wBar > 0 ? Math.min(1, w / wBar) : 1;
@@ -236,19 +227,17 @@ export class SeriesModelSet implements SeriesModels {
         s[base + F.LOGW + c] = s[base + F.LOGW + c] * keep + omega * add;
       }
     }
-    // Huber-style robust moments: every bucket counts, its deviation is winsorised.
-    const clip = scored ? TUNING.winsorZ * sd : Infinity;
-    const wl = Math.pow(omega, TUNING.momentOutlierPower) * relWeight;
+    const wl = omega * relWeight;
     const n = s[base + F.N] * keep + wl;
     const alpha = wl / n;
-    const delta = clamp(y - mean, -clip, clip);
+    const delta = y - mean;
     s[base + F.N] = n;
     s[base + F.MEAN] = mean + alpha * delta;
     s[base + F.VAR] = (1 - alpha) * (s[base + F.VAR] + alpha * delta * delta);
     if (y < s[base + F.MIN]) s[base + F.MIN] = y;
 
     if (mbFull) {
-      const mbOmega = clamp(Math.sqrt(mbP2 / TUNING.outlierFullWeightP), TUNING.outlierMinWeight, 1);
+      const mbOmega = clamp(Math.sqrt(mbP2 / TUNING.multiBucketFullWeightP), TUNING.outlierMinWeight, 1);
       const mn = s[base + F.MB_N] * keep + mbOmega;
       const a = mbOmega / mn;
       const d = mbMean - s[base + F.MB_MEAN];
@@ -266,7 +255,7 @@ export class SeriesModelSet implements SeriesModels {
     if (dailyOn) {
       const target = Math.min((residual * residual) / (sd * sd / phaseScale), TUNING.phaseVarianceCap);
       const gain = Math.max(1 / (cycles + 1), TUNING.seasonalMinGain) * Math.min(1, (L.dailyKnots * this.opts.bucketSpanMs) / DAY_MS);
-      profileLearn(s, base + L.dailyVarianceOffset, L.dailyKnots, dPos, target, gain * Math.sqrt(omega), recentre);
+      profileLearn(s, base + L.dailyVarianceOffset, L.dailyKnots, dPos, target, gain * Math.pow(omega, TUNING.phaseVarianceOutlierPower), recentre);
     }
     if (scored && (L.dailyKnots === 0 || cycles >= 1)) {
       // A deviation the (not yet used) daily component explains is no level shift.
@@ -277,7 +266,7 @@ export class SeriesModelSet implements SeriesModels {
     if (L.dailyKnots > 0 || L.weeklyKnots > 0) {
       const st = this.seasonalStep;
       st.value = value; st.level = mean; st.daily = daily; st.weekly = weekly; st.dPos = dPos; st.wPos = wPos;
-      st.clip = clip; st.omega = omega; st.cycles = cycles; st.recentre = recentre;
+      st.omega = omega; st.cycles = cycles; st.recentre = recentre;
       st.testKeep = elapsed === 1 ? this.testKeepPerBucket : Math.pow(this.testKeepPerBucket, elapsed);
       const changed = learnSeasonality(s, base, L, st);
       if (changed) this.resetShortMemory(base);

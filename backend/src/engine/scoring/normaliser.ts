@@ -2,9 +2,11 @@
  * Normalisation of raw scores to 0..100 (engine-anchors §1.4(5), §5 row 18).
  * The normaliser keeps a decayed sketch of the job's raw scores, fed with one high-water mark per fixed
  * interval of 3600 / clamp(2 · bucket span, 300 s, 3600 s) buckets, so short bucket spans do not flood it
- * with small scores. The normalised score is the minimum of four ceilings:
- *  - noise: signal strength in dB above the median ("noise") raw score (floored at 0.3), 4 points per dB (100 at a raw score of 30, p ≈ 1e-28);
- *  - percentile: the score's percentile mapped through the knots (0,0) (70,1) (85,1.2) (90,1.5) (95,3)
+ * with small scores; the sketch forgets with a half-life of 60 samples (about 30 h at 5-minute buckets), so
+ * scores are relative to the recent past. The normalised score is the minimum of four ceilings:
+ *  - noise: signal strength in dB above the median ("noise") raw score (floored at 0.1), 3.33 points per dB
+ *    (100 at a raw score of 100; 75 at p ≈ 1e-18; 50 at p ≈ 1e-8);
+ *  - percentile: the score's percentile (point estimate) mapped through the knots (0,0) (70,1) (85,1.2) (90,1.5) (95,3)
  *    (97,20) (99,50) (99.9,90) (100,100);
  *  - max score: 100 · min(1.5 r, 0.5 + 0.5 r), r = score / (slowly forgotten) largest score seen;
  *  - probability: log-interpolated from 5 at p = 0.05 to 100 at p = 1e-4.
@@ -20,11 +22,13 @@ const KNOTS: ReadonlyArray<readonly [number, number]> = [
 /** Tuning of the normaliser (fixed; tuned on NAB). */
 export const NORMALISER_TUNING = {
   /** Half-life of the sketch and of the max score, in samples (one sample per interval, about an hour). */
-  sketchHalfLifeSamples: 100,
+  sketchHalfLifeSamples: 60,
   maxScoreHalfLifeSamples: 24 * 30,
   /** Noise floor of the dB ceiling, in raw-score units, and ceiling points per dB above the noise. */
-  noiseFloor: 0.3,
-  pointsPerDb: 4,
+  noiseFloor: 0.1,
+  pointsPerDb: 3.33,
+  /** Which ceilings take part (all four by default; switches exist for tuning experiments). */
+  ceilings: { noise: true, percentile: true, maxScore: true, probability: true },
 };
 const LOG_P_HIGH = Math.log(0.05);
 const LOG_P_LOW = Math.log(1e-4);
@@ -120,7 +124,9 @@ export class QuantileScoreNormaliser implements ScoreNormaliser {
     const pct = percentileCeiling(percentileOf(this.counts, this.total, raw));
     const noise = Math.max(NORMALISER_TUNING.noiseFloor, quantileOf(this.counts, this.total, 50));
     const noiseCeiling = raw <= noise ? 0 : Math.min(100, NORMALISER_TUNING.pointsPerDb * 10 * Math.log10(raw / noise));
-    const score = Math.min(maxCeiling, pct, noiseCeiling, probabilityCeiling(raw));
+    const c = NORMALISER_TUNING.ceilings;
+    const score = Math.min(c.maxScore ? maxCeiling : 100, c.percentile ? pct : 100, c.noise ? noiseCeiling : 100,
+      c.probability ? probabilityCeiling(raw) : 100);
     return Math.max(0, Math.min(100, score));
   }
 
