@@ -4,7 +4,8 @@ describe('vigil ingest options', () => {
   it('takes several inputs (repeated or listed) and the index', () => {
     const o = parseIngestOptions(['--input', 'a.log', 'b.log', '--input', 'c.json', '--index', 'flows', '--replicas', '0', '--refresh']);
     expect(o.inputs).toEqual(['a.log', 'b.log', 'c.json']);
-    expect(o).toMatchObject({ index: 'flows', replicas: 0, refresh: true, progress: false });
+    expect(o).toMatchObject({ index: 'flows', replicas: 0, refresh: true, installTemplates: false, progress: false });
+    expect(parseIngestOptions(['--input', 'a', '--index', 'f', '--install-templates']).installTemplates).toBe(true);
   });
 
   it('says what is wrong', () => {

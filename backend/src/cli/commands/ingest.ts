@@ -10,7 +10,7 @@ import { openRecords } from '../../readers';
 import { connectionFromEnv, createClient, redactUrl } from '../../opensearch/client';
 import { ingestFiles, type IngestReport } from '../../opensearch/ingest';
 import { describeError } from '../../opensearch/request';
-import type { EventKind } from '../../opensearch/templates';
+import { installTemplates, type EventKind } from '../../opensearch/templates';
 
 const USAGE = `Usage: vigil ingest --input <file> [<file>...] --index <name> [options]
 
@@ -30,6 +30,8 @@ Options:
   --year <yyyy>            year for syslog lines without one (default: the current UTC year)
   --timezone <zone>        zone of times written without one (default UTC)
   --refresh                refresh the index at the end (documents searchable at once)
+  --install-templates      first install (or update) Vigil's index templates: flows, IDS, syslog,
+                           vigil-results-*, vigil-state, vigil-config, vigil-leases
   --progress               draw a progress bar even when stderr is not a terminal`;
 
 interface Options {
@@ -42,6 +44,7 @@ interface Options {
   year?: number;
   timezone?: string;
   refresh: boolean;
+  installTemplates: boolean;
   progress: boolean;
 }
 
@@ -65,6 +68,7 @@ export function parseIngestOptions(argv: string[]): Options {
       year: { type: 'string' },
       timezone: { type: 'string' },
       refresh: { type: 'boolean' },
+      'install-templates': { type: 'boolean' },
       progress: { type: 'boolean' },
     },
     strict: true,
@@ -93,6 +97,7 @@ export function parseIngestOptions(argv: string[]): Options {
     year: wholeNumber('year', values.year, 1),
     timezone: values.timezone,
     refresh: Boolean(values.refresh),
+    installTemplates: Boolean(values['install-templates']),
     progress: Boolean(values.progress),
   };
 }
@@ -133,6 +138,10 @@ export const command: CliCommand = {
     const client = createClient(conn);
     const progress = new Progress('ingest', null, { enabled: opts.progress || undefined });
     try {
+      if (opts.installTemplates) {
+        const names = await installTemplates(client, { replicas: opts.replicas });
+        process.stderr.write(`installed index templates: ${names.join(', ')}\n`);
+      }
       const report = await ingestFiles(client, {
         index: opts.index,
         files: opts.inputs,
