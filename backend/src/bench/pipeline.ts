@@ -87,4 +87,4 @@ function main(): void {
   emit('pipeline', 'parse_compile_us_per_pipeline', parseTimes, 'µs', iterations * PIPELINES.length);
 }
 
-main();
+if (require.main === module) main();
