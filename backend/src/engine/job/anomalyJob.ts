@@ -25,6 +25,8 @@ import type { CategorizationStats, CategoryDefinitionDoc } from '../categorizati
 export const SNAPSHOT_VERSION = 1;
 /** Interim counts are scaled up by at most 1 / this. */
 const MIN_INTERIM_FRACTION = 0.25;
+/** Records more than this many buckets ahead of the first open bucket are bad timestamps. */
+export const MAX_BUCKETS_AHEAD = 1_000_000;
 
 interface OpenBucket {
   eventCount: number;
@@ -39,6 +41,8 @@ interface OpenBucketState {
 interface Counters {
   processed: number;
   missingField: number;
+  /** Records with an unusable time (absent from snapshots written before it existed). */
+  invalidTime?: number;
   buckets: number;
   latestRecordMs: number | null;
 }
@@ -64,7 +68,7 @@ export class AnomalyJob {
   private builder: ResultBuilder;
   private memory: MemoryBudget;
   private pending: ResultDocument[] = [];
-  private counters: Counters = { processed: 0, missingField: 0, buckets: 0, latestRecordMs: null };
+  private counters: Counters = { processed: 0, missingField: 0, invalidTime: 0, buckets: 0, latestRecordMs: null };
   private readonly finaliseCtx: FinaliseContext;
   /** Assigns `mlcategory` to each record before bucketing (categorization/categorizingStage.ts). */
   private readonly categorizing: CategorizingStage | null;
@@ -100,8 +104,11 @@ export class AnomalyJob {
   push(input: EventRecord): void {
     const record = this.categorizing ? this.categorizing.apply(input) : input;
     const t = record.time;
-    if (!Number.isFinite(t)) {
-      this.counters.missingField++;
+    const next = this.bucketer.nextStart;
+    // A time that is not a number, or so far ahead that it would open more than a million buckets at
+    // once (Elastic's limit on a job's buckets), is a bad timestamp: counted, not analysed.
+    if (!Number.isFinite(t) || (next !== null && t >= next + MAX_BUCKETS_AHEAD * this.plan.bucketSpanMs)) {
+      this.counters.invalidTime = (this.counters.invalidTime ?? 0) + 1;
       return;
     }
     const bucket = this.bucketer.payloadFor(t);
@@ -208,6 +215,7 @@ export class AnomalyJob {
       processed_record_count: this.counters.processed,
       late_record_count: this.bucketer.lateCount,
       missing_field_count: this.counters.missingField,
+      invalid_time_count: this.counters.invalidTime ?? 0,
       bucket_count: this.counters.buckets,
       latest_record_timestamp: this.counters.latestRecordMs,
       model_size_stats: {

@@ -55,6 +55,18 @@ describe('AnomalyJob options', () => {
     expect(of<BucketResult>(j.takeResults(), 'bucket').map((b) => b.event_count)).toEqual([1, 1]);
   });
 
+  it('a bad timestamp (not a number, or a million buckets ahead) is counted and does not open buckets', () => {
+    const j = job({ detectors: [{ function: 'count' }] });
+    j.push({ time: T0, fields: {} });
+    j.push({ time: NaN, fields: {} });
+    j.push({ time: T0 + 2_000_000 * SPAN_MS, fields: {} });
+    j.push({ time: T0 + SPAN_MS, fields: {} });
+    j.flush();
+    expect(j.stats().invalid_time_count).toBe(2);
+    expect(j.stats().processed_record_count).toBe(2);
+    expect(of<BucketResult>(j.takeResults(), 'bucket')).toHaveLength(2);
+  });
+
   it('use_null: records missing the by field form the "" series only with use_null, else are counted', () => {
     const ev: EventRecord[] = [];
     for (let b = 0; b < 3; b++) ev.push({ time: T0 + b * SPAN_MS, fields: { host: 'a' } }, { time: T0 + b * SPAN_MS + 1, fields: {} });

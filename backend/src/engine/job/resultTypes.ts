@@ -112,6 +112,8 @@ export interface JobStats {
   late_record_count: number;
   /** Records skipped because a split field was missing (use_null off) or a metric field had no number. */
   missing_field_count: number;
+  /** Records whose time is not a number or lies over a million buckets ahead (a bad timestamp). */
+  invalid_time_count: number;
   bucket_count: number;
   latest_record_timestamp: number | null;
   model_size_stats: ModelSizeStats;
