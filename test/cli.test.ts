@@ -87,6 +87,16 @@ describe('vigil analyze', () => {
     expect(readNdjson(out).filter((d) => d.result_type === 'bucket').length).toBeGreaterThanOrEqual(287);
   });
 
+  it('reads numeric epoch-millisecond times with --time-format epoch_ms', () => {
+    const input = path.join(tmp, 'ms.csv');
+    fs.writeFileSync(input, 'ts,v\n1700000000000,1\n1700000300000,2\n');
+    const out = path.join(tmp, 'ms.ndjson');
+    const r = vigil('analyze', '--input', input, '--detect', 'mean(v)', '--time-field', 'ts', '--time-format', 'epoch_ms', '--out', out, '--no-progress');
+    expect(r.status).toBe(0);
+    expect(readNdjson(out).map((d) => d.timestamp)).toEqual([1699999800000, 1700000100000]);
+    expect(r.stdout).toMatch(/^No anomalies: /);
+  });
+
   it('fails with one line when the input is missing, and points at the column of a pipeline error', () => {
     const missing = vigil('analyze', '--input', path.join(tmp, 'nope.csv'), '--detect', 'count');
     expect(missing.status).toBe(1);

@@ -58,7 +58,9 @@ export function detectorLabel(r: TableRecord): string {
 export function formatAnomalyTable(records: TableRecord[], opts: { minScore?: number } = {}): string {
   const minScore = opts.minScore ?? 0;
   const rows = records.filter((r) => (r.record_score ?? 0) >= minScore);
-  if (rows.length === 0) return `No anomalies with a score of ${minScore} or more.`;
+  if (rows.length === 0) {
+    return minScore > 0 ? `No anomalies with a score of ${minScore} or more.` : 'No anomalies: no bucket of any series had a probability below 0.035.';
+  }
   const header = ['time (UTC)', 'severity', 'score', 'detector', 'entity', 'actual', 'typical'];
   const body = rows.map((r) => [
     new Date(r.timestamp).toISOString().replace('.000Z', 'Z'),

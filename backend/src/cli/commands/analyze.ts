@@ -6,7 +6,8 @@ import { AnalysisSpecError, buildAnalysisSpec } from '../analysisSpec';
 import { formatRunSummary, runAnalysis } from '../runAnalysis';
 
 const usage = `Usage: vigil analyze --input <file>... (--search '<pipeline>' | --detect '<detectors>' | --job <job.json>)
-                     [--bucket-span 5m|300|auto] [--time-field F] [--format F] [--latency 10m]
+                     [--bucket-span 5m|300|auto] [--time-field F] [--time-format epoch|epoch_ms]
+                     [--format F] [--latency 10m]
                      [--timezone Z] [--year Y] [--out results.ndjson] [--report report.html]
                      [--job-id ID] [--top N] [--min-score S] [--no-progress]
 
@@ -15,6 +16,7 @@ const usage = `Usage: vigil analyze --input <file>... (--search '<pipeline>' | -
   --search P       a pipeline: [search terms] | eval x=… | autodetect [bucketspan=…] detector, …
   --detect D       detectors only, as after "autodetect": e.g. 'mean(value)' or 'rare(dp) by src'
   --job F          an Elastic-compatible job config JSON file
+  --time-field F   the field holding the time (CSV, NDJSON); --time-format epoch_ms when numeric times are ms
   --bucket-span S  bucket span (5m, 300, 1h or auto); a bucketspan= in the pipeline wins
   --latency D      out-of-order tolerance (default: 2 bucket spans); later records are counted
   --out F          write every result document as NDJSON (also when nothing is anomalous)
@@ -39,6 +41,7 @@ export const command: CliCommand = {
           job: { type: 'string' },
           'bucket-span': { type: 'string' },
           'time-field': { type: 'string' },
+          'time-format': { type: 'string' },
           format: { type: 'string' },
           latency: { type: 'string' },
           timezone: { type: 'string' },
@@ -75,10 +78,14 @@ export const command: CliCommand = {
       for (const n of spec.notes) process.stderr.write(`${n}\n`);
       const year = values.year !== undefined ? Number(values.year) : undefined;
       if (year !== undefined && !Number.isInteger(year)) throw new AnalysisSpecError(`--year must be a whole number, not "${values.year}"`);
+      const timeFormat = values['time-format'] ?? spec.config.data_description?.time_format;
+      if (timeFormat !== undefined && timeFormat !== 'epoch' && timeFormat !== 'epoch_ms') {
+        throw new AnalysisSpecError(`--time-format must be epoch or epoch_ms, not "${timeFormat}" (text times are recognised by themselves)`);
+      }
       const summary = await runAnalysis({
         inputs,
         spec,
-        reader: { format: values.format, timeField: values['time-field'], timezone: values.timezone, year },
+        reader: { format: values.format, timeField: values['time-field'], timeFormat, timezone: values.timezone, year },
         out: values.out,
         report: values.report,
         top: values.top !== undefined ? Number(values.top) : 15,
