@@ -1,10 +1,10 @@
 /**
  * A detector whose entities each have their own series models (count, metric, distinct_count,
- * info_content, time_of_day/week functions; split by by/partition values).
+ * info_content functions; split by by/partition values).
  *
  * Empty buckets: a series once seen gets 0 in every bucket for count/sum/distinct_count (until it
- * is pruned after the prune window without events); for non_zero_* and metric functions the model
- * is told there is no value (time still advances) and nothing is scored.
+ * is pruned after the prune window without events); for non_zero_* and metric functions an empty
+ * bucket is no value: nothing is scored or learned (the model measures the gap at the next value).
  */
 import type { EventRecord } from '../types';
 import type { DetectorPlan } from '../config/analysisPlan';
@@ -130,7 +130,9 @@ export class SeriesDetector implements Detector {
       const key = this.table.keys[id];
       const sb = bucket?.get(key);
       if (sb) this.table.lastSeen[id] = startMs;
-      else if (startMs - this.table.lastSeen[id] > ctx.pruneWindowMs) continue;
+      // Without events: count-like series get a 0 until pruned; others have no value (the model
+      // measures the gap at their next value).
+      else if (!this.spec.emptyIsZero || startMs - this.table.lastSeen[id] > ctx.pruneWindowMs) continue;
       let splitValues: SplitValues | null = null;
       const split = (): SplitValues => (splitValues ??= this.table.splitOf(id));
       const fieldValues = this.plan.customRules.length > 0 ? fieldValuesOf(this.plan, split()) : {};
