@@ -80,6 +80,9 @@ export function learnSeasonality(slab: Float64Array, base: number, L: SeriesLayo
     const weeklyOn = slab[base + F.WEEKLY_ON] === 1;
     const sse = weeklyOn ? sse2 : dailyOn ? sse1 : sse0;
     slab[base + F.VAR] = sse / slab[base + F.SSE_N];
+    // The re-seeded variance is a rough start: let the next hours of residuals count as much as it does.
+    const reseedWeight = (TUNING.reseedHours * 3_600_000) / st.bucketSpanMs;
+    if (slab[base + F.N] > reseedWeight) slab[base + F.N] = reseedWeight;
     for (let c = 0; c < CANDIDATES; c++) slab[base + F.LOGW + c] = 0;
     slab[base + F.MIN] = Infinity;
     slab.fill(1, base + L.dailyVarianceOffset, base + L.dailyVarianceOffset + L.dailyKnots);

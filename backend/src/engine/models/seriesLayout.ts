@@ -88,6 +88,8 @@ export const TUNING = {
   dailyOffRatio: 0.95,
   weeklyOnRatio: 0.85,
   weeklyOffRatio: 0.97,
+  /** When a seasonal component switches, the residual moments keep the weight of this many hours of data. */
+  reseedHours: 24,
   /** Bounds of the time-of-day variance scale and the cap of one squared standardised residual in it. */
   phaseVarianceMin: 0.2,
   phaseVarianceMax: 25,
