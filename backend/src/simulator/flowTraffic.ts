@@ -16,11 +16,15 @@ export interface FlowBytes {
   down: number;
 }
 
+/** Log-scale spread of byte counts: people's traffic varies more than machines' (APIs, backups, mail). */
+export const HUMAN_SPREAD = 1.0;
+export const MACHINE_SPREAD = 0.7;
+
 /** Bytes of one flow around the medians: log-normal spread, 3% heavy-tail flows, 0.5% failed. */
-export function flowBytes(rng: Random, upMedian: number, downMedian: number): FlowBytes {
+export function flowBytes(rng: Random, upMedian: number, downMedian: number, spread = HUMAN_SPREAD): FlowBytes {
   if (rng.chance(0.005)) return { up: 0, down: 0 };
-  let up = rng.logNormal(upMedian, 0.9);
-  let down = rng.logNormal(downMedian, 1.0);
+  let up = rng.logNormal(upMedian, spread - 0.1);
+  let down = rng.logNormal(downMedian, spread);
   if (rng.chance(0.03)) {
     const tail = Math.min(1e4, rng.pareto(1, 1.2));
     if (upMedian > downMedian) up *= tail;
@@ -37,7 +41,7 @@ function destOf(rng: Random, s: FlowService): string {
 const LAPTOP_UPLOAD_SHARE = 0.02;
 
 function serviceFlow(rng: Random, t: number, host: Host, s: FlowService, upload = false): SimEvent {
-  const b = flowBytes(rng, upload ? s.upMedian * 30 : s.upMedian, s.downMedian);
+  const b = flowBytes(rng, upload ? s.upMedian * 30 : s.upMedian, s.downMedian, host.role === 'laptop' ? HUMAN_SPREAD : MACHINE_SPREAD);
   return flowEvent(t, { src: host.ip, dest: destOf(rng, s), destPort: s.port, protocol: s.protocol, srcBytes: b.up, destBytes: b.down });
 }
 

@@ -1,7 +1,7 @@
 /**
  * `vigil simulate`: writes a seeded, deterministic enterprise as NDJSON streams, time slice by
  * time slice (5 minutes), so memory stays bounded whatever the span:
- *   flows.ndjson  netflow records  (`@timestamp`, src, dest, dest_port, protocol, src/dest_app_bytes)
+ *   flows.ndjson  netflow records  (`@timestamp`, src, dest, dest_port, protocol, src/dest_app_bytes, app_byte_ratio)
  *   ids.ndjson    Snort alerts     (`@timestamp`, src, dest, dest_port, protocol, signature_name, category)
  *   hosts.ndjson  the inventory    (ip, name, role)
  *   labels.json   injected incidents and benign fleet-wide events (see labels.ts)

@@ -14,7 +14,7 @@ Simulates an enterprise of about 1,600 hosts (web servers that mostly produce da
 mostly consume, databases, batch hosts with nightly jobs) with daily and weekly rhythms and
 heavy-tailed volumes, and writes, in <dir>:
   flows.ndjson   netflow records: @timestamp, src, dest, dest_port, protocol, src_app_bytes,
-                 dest_app_bytes, sourcetype "netflow"
+                 dest_app_bytes, app_byte_ratio, sourcetype "netflow"
   ids.ndjson     Snort alerts (100k-150k a day at 1,600 hosts; volumes scale with --hosts):
                  @timestamp, src, dest, dest_port, protocol, signature_name, category,
                  sourcetype "snort", index "ids"
