@@ -30,9 +30,11 @@ export class MixtureEvaluation {
   pUpper = 1;
   private readonly tail = newTailResult();
 
-  /** Evaluate value `y` against the residual model of the series at `base`, with variance scaled by `varScale`. */
-  evaluate(slab: Float64Array, base: number, y: number, varScale: number, isCount: boolean): void {
-    const mean = slab[base + F.MEAN];
+  /**
+   * Evaluate value `y` against the residual model of the series at `base` centred at `mean` (the level,
+   * or the trend's prediction), with variance scaled by `varScale`.
+   */
+  evaluate(slab: Float64Array, base: number, y: number, mean: number, varScale: number, isCount: boolean): void {
     const variance = predictiveVariance(slab, base) * varScale;
     const offset = positiveOffset(slab, base, variance);
     const shifted = mean + offset;
@@ -78,9 +80,8 @@ export class MixtureEvaluation {
 
 /** The 95 % interval [lower, upper] of the most probable candidate; written into `out` (length 2). */
 export function interval95(
-  slab: Float64Array, base: number, varScale: number, best: number, out: Float64Array,
+  slab: Float64Array, base: number, mean: number, varScale: number, best: number, out: Float64Array,
 ): void {
-  const mean = slab[base + F.MEAN];
   const variance = predictiveVariance(slab, base) * varScale;
   const z = 1.959963984540054;
   if (best === LOG_NORMAL || best === GAMMA) {

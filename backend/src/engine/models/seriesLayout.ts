@@ -50,8 +50,17 @@ export const F = {
   /** The level before the last level shift (NaN before any) and the decayed count of level shifts. */
   ALT_LEVEL: 29 + 2 * MULTI_BUCKET_LENGTH,
   SHIFTS: 30 + 2 * MULTI_BUCKET_LENGTH,
+  /**
+   * The trend: a local linear level (Holt) learned alongside, its decayed squared one-step errors and those
+   * of the plain level over the same buckets, and 1 when its test passed and it centres the predictions.
+   */
+  TREND_LEVEL: 31 + 2 * MULTI_BUCKET_LENGTH,
+  TREND_SLOPE: 32 + 2 * MULTI_BUCKET_LENGTH,
+  SSE_TREND: 33 + 2 * MULTI_BUCKET_LENGTH,
+  SSE_LEVEL: 34 + 2 * MULTI_BUCKET_LENGTH,
+  TREND_ON: 35 + 2 * MULTI_BUCKET_LENGTH,
   /** First seasonal knot. */
-  KNOTS: 31 + 2 * MULTI_BUCKET_LENGTH,
+  KNOTS: 36 + 2 * MULTI_BUCKET_LENGTH,
 } as const;
 
 export const DAY_MS = 86_400_000;
@@ -88,6 +97,15 @@ export const TUNING = {
   dailyOffRatio: 0.95,
   weeklyOnRatio: 0.85,
   weeklyOffRatio: 0.97,
+  /**
+   * Trend: the local linear level's gain per hour of data (its slope learns at slopeGainRatio of that),
+   * the hours of data before its test may pass, and the on/off ratios of its squared errors to the level's.
+   */
+  trendGainPerHour: 0.05,
+  slopeGainRatio: 0.1,
+  trendMinHours: 48,
+  trendOnRatio: 0.8,
+  trendOffRatio: 0.95,
   /** When a seasonal component switches, the residual moments keep the weight of this many hours of data. */
   reseedHours: 24,
   /** Bounds of the time-of-day variance scale and the cap of one squared standardised residual in it. */

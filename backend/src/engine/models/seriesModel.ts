@@ -1,14 +1,16 @@
 /**
  * SeriesModelSet: the per-series time-series models of a detector, stored in one Float64Array slab.
  *
- * A value x at time t is predicted as level + daily(t) + weekly(t), where each seasonal component is used
- * only once an out-of-sample test on the data has shown that it predicts better (seasonalityTest.ts).
- * The deseasonalised value y = x − active seasonality is scored by the residual mixture (normal,
- * log-normal, gamma, Poisson for counts; residualMixture.ts). Learning is weighted down for improbable
- * values, two CUSUMs of standardised residuals detect lasting level shifts (flagged on their first bucket
- * by the old model, then adopted), and the mean residual of the last 12 buckets is scored by its own
- * moments (the multi-bucket feature).
- */
+ * A value x at time t is predicted as level (or trend) + daily(t) + weekly(t). The daily and weekly
+ * components and the linear trend are each used only once an out-of-sample test on the data has shown
+ * that they predict better (seasonalityTest.ts, learnTrend). The deseasonalised value y = x − active
+ * seasonality is scored by the residual mixture (normal, log-normal, gamma, Poisson for counts, weighted
+ * by posterior probability; residualMixture.ts), with a time-of-day variance profile once the daily
+ * component is on. Learning is weighted down for improbable values; two CUSUMs of standardised
+ * residuals detect lasting level shifts (flagged on their first bucket by the old model, then adopted),
+ * and the previous level stays a minor mode so a series flipping between two levels is not flagged at
+ * every flip. The mean residual of the last 12 buckets is scored by its own moments (multi-bucket feature).
+  */
 import type { SeriesModelOptions, SeriesModels, SeriesObservation } from './types';
 import { normalLowerTail, normalUpperTail } from '../maths/normal';
 import { MixtureEvaluation, interval95, predictiveVariance } from './residualMixture';
@@ -44,6 +46,8 @@ export class SeriesModelSet implements SeriesModels {
   private readonly keepPerBucket: number;
   private readonly testKeepPerBucket: number;
   private readonly shiftRateKeepPerBucket: number;
+  private readonly trendGain: number;
+  private readonly trendMinBuckets: number;
   private readonly minBuckets: number;
   private readonly mix = new MixtureEvaluation();
   private readonly bounds = new Float64Array(2);
@@ -63,6 +67,8 @@ export class SeriesModelSet implements SeriesModels {
     this.keepPerBucket = 1 - clamp(TUNING.decayPerHour * hours, 1e-6, 0.2);
     this.testKeepPerBucket = 1 - clamp(TUNING.testDecayPerHour * hours, 1e-6, 0.3);
     this.shiftRateKeepPerBucket = 1 - clamp(TUNING.shiftRateDecayPerHour * hours, 1e-6, 0.2);
+    this.trendGain = clamp(TUNING.trendGainPerHour * hours, 1e-4, 0.5);
+    this.trendMinBuckets = Math.ceil(TUNING.trendMinHours / hours);
     this.minBuckets = Math.max(TUNING.minBuckets, Math.ceil(TUNING.minHours / hours));
     this.slab = new Float64Array(this.layout.stride * 16);
     this.seasonalStep = {
@@ -142,7 +148,11 @@ export class SeriesModelSet implements SeriesModels {
     const weekly = componentValue(s, base + L.weeklyOffset, L.weeklyKnots, wPos);
     const seasonal = (s[base + F.DAILY_ON] === 1 ? daily : 0) + (s[base + F.WEEKLY_ON] === 1 ? weekly : 0);
     const nObs = s[base + F.NOBS];
-    const mean = s[base + F.MEAN];
+    const last0 = s[base + F.LAST];
+    const elapsed0 = Number.isNaN(last0) ? 1 : Math.max(0, bucket - last0);
+    const trendOn = s[base + F.TREND_ON] === 1;
+    const trendCentre = s[base + F.TREND_LEVEL] + s[base + F.TREND_SLOPE] * elapsed0;
+    const mean = trendOn ? trendCentre : s[base + F.MEAN];
 
     out.scored = false;
     out.pLower = 1; out.pUpper = 1; out.multiBucketPLower = 1; out.multiBucketPUpper = 1;
@@ -160,7 +170,7 @@ export class SeriesModelSet implements SeriesModels {
       let best = NORMAL;
       for (let c = 1; c < CANDIDATES; c++) if (s[base + F.LOGW + c] > s[base + F.LOGW + best]) best = c;
       if (!this.isCount && best === 3) best = NORMAL;
-      interval95(s, base, varScale, best, this.bounds);
+      interval95(s, base, mean, varScale, best, this.bounds);
       out.lowerBound = seasonal + this.bounds[0];
       out.upperBound = seasonal + this.bounds[1];
     }
@@ -168,7 +178,7 @@ export class SeriesModelSet implements SeriesModels {
 
     const y = value - seasonal;
     const scored = nObs >= this.minBuckets;
-    if (nObs > 0) this.mix.evaluate(s, base, y, varScale, this.isCount);
+    if (nObs > 0) this.mix.evaluate(s, base, y, mean, varScale, this.isCount);
     const sd = Math.sqrt(predictiveVariance(s, base) * varScale);
     const residual = y - mean;
     const clipped = clamp(residual, -TUNING.multiBucketClip * sd, TUNING.multiBucketClip * sd);
@@ -232,8 +242,10 @@ export class SeriesModelSet implements SeriesModels {
     const alpha = wl / n;
     const delta = y - mean;
     s[base + F.N] = n;
-    s[base + F.MEAN] = mean + alpha * delta;
+    s[base + F.MEAN] = s[base + F.MEAN] + alpha * (y - s[base + F.MEAN]);
     s[base + F.VAR] = (1 - alpha) * (s[base + F.VAR] + alpha * delta * delta);
+    this.learnTrend(base, y, nObs === 0 ? y : trendCentre, omega, elapsed);
+    if (s[base + F.TREND_ON] === 1) s[base + F.MEAN] = s[base + F.TREND_LEVEL];
     if (y < s[base + F.MIN]) s[base + F.MIN] = y;
 
     if (mbFull) {
@@ -275,6 +287,27 @@ export class SeriesModelSet implements SeriesModels {
     if (bucket > s[base + F.LAST] || Number.isNaN(s[base + F.LAST])) s[base + F.LAST] = bucket;
   }
 
+  /**
+   * The trend: a local linear level (Holt's method, gains fixed per hour of data) learned on the
+   * deseasonalised values, and its out-of-sample test against the plain level. Once on, it centres
+   * the predictions (the plain level follows it).
+   */
+  private learnTrend(base: number, y: number, predicted: number, omega: number, elapsed: number): void {
+    const s = this.slab;
+    const e = y - predicted;
+    const eLevel = y - s[base + F.MEAN];
+    const gain = this.trendGain * omega;
+    s[base + F.TREND_LEVEL] = predicted + gain * e;
+    s[base + F.TREND_SLOPE] += gain * TUNING.slopeGainRatio * e;
+    const k = elapsed === 1 ? this.testKeepPerBucket : Math.pow(this.testKeepPerBucket, elapsed);
+    s[base + F.SSE_TREND] = s[base + F.SSE_TREND] * k + omega * e * e;
+    s[base + F.SSE_LEVEL] = s[base + F.SSE_LEVEL] * k + omega * eLevel * eLevel;
+    if (s[base + F.NOBS] < this.trendMinBuckets) return;
+    const on = s[base + F.TREND_ON] === 1;
+    if (!on && s[base + F.SSE_TREND] < TUNING.trendOnRatio * s[base + F.SSE_LEVEL]) s[base + F.TREND_ON] = 1;
+    else if (on && s[base + F.SSE_TREND] > TUNING.trendOffRatio * s[base + F.SSE_LEVEL]) s[base + F.TREND_ON] = 0;
+  }
+
   /** Two one-sided CUSUMs of clipped standardised residuals; on a lasting shift the level moves by the run's mean. */
   private detectLevelShift(base: number, z0: number, residual: number): void {
     const s = this.slab;
@@ -293,6 +326,7 @@ export class SeriesModelSet implements SeriesModels {
       s[base + F.ALT_LEVEL] = s[base + F.MEAN];
       s[base + F.SHIFTS] += 1;
       s[base + F.MEAN] += shift;
+      s[base + F.TREND_LEVEL] += shift;
       this.resetShortMemory(base);
     }
   }
