@@ -61,6 +61,16 @@ export interface AnomalyJobSnapshot {
   categorization?: CategorizingStageSnapshot;
 }
 
+/** Scale the counts and sums of gathered bucket data (and of its influencer groups) by f. */
+function scaleAdditive(detectors: DetectorBucket[], f: number): void {
+  for (const m of detectors) {
+    for (const sb of m.values()) {
+      sb.acc.scaleAdditive(f);
+      if (sb.infl) for (const g of sb.infl.values()) for (const a of g.values()) a.scaleAdditive(f);
+    }
+  }
+}
+
 export class AnomalyJob {
   readonly plan: AnalysisPlan;
   private readonly detectors: Detector[];
@@ -97,6 +107,7 @@ export class AnomalyJob {
       pruneWindowMs: p.modelPruneWindowMs ?? Math.max(30 * 86_400_000, 20 * p.bucketSpanMs),
       modelPlotEnabled: p.modelPlot.enabled,
       modelPlotTerms: p.modelPlot.terms,
+      dryRun: false,
     };
   }
 
@@ -147,41 +158,31 @@ export class AnomalyJob {
   }
 
   /**
-   * Results for the open bucket(s), marked is_interim, computed on a copy: this job's state is unchanged.
+   * Results for the open bucket(s), marked is_interim. They are scored against the job's state as it is
+   * and change nothing in it (no learning, no new series; series never seen are not scored yet).
    * The bucket holding `nowMs` (default: the latest record time) is incomplete: its counts and sums are
    * scaled up to the whole bucket (by at most 4x) so a partly filled bucket does not read as a drop.
    */
   interimResults(nowMs?: number): ResultDocument[] {
-    const firstOpen = this.bucketer.nextStart;
-    if (firstOpen === null) return [];
-    const copy = AnomalyJob.restore(this.snapshot());
-    copy.takeResults();
     const now = nowMs ?? this.counters.latestRecordMs;
-    if (now !== null) copy.scaleIncompleteBuckets(now);
-    copy.flush();
-    return copy.takeResults()
-      .filter((d) => d.timestamp >= firstOpen)
-      .map((d) => ({ ...d, is_interim: true }));
+    const ctx: FinaliseContext = { ...this.finaliseCtx, dryRun: true };
+    const out: ResultDocument[] = [];
+    for (const [start, bucket] of this.bucketer.openBuckets()) {
+      // A copy of the open bucket's gathered data, so that scaling leaves the job's own untouched.
+      const copy = bucket.detectors.map((m) => new Map([...m].map(([k, sb]) => [k, restoreSeriesBucket(seriesBucketState(sb))])));
+      const elapsed = now === null ? 1 : (now - start) / this.plan.bucketSpanMs;
+      if (elapsed < 1) scaleAdditive(copy, 1 / Math.max(elapsed, MIN_INTERIM_FRACTION));
+      const outcomes = this.detectors.map((d, i) => d.finalise(start, copy[i], ctx));
+      for (const d of this.builder.build(start, bucket.eventCount, outcomes, true)) {
+        out.push(this.categorizing ? this.categorizing.annotate(d) : d);
+      }
+    }
+    return out;
   }
 
   /** Stored result documents scored again with today's normalisers; initial_* scores are kept. */
   renormalise(docs: ResultDocument[]): ResultDocument[] {
     return docs.map((d) => this.builder.rescore(d));
-  }
-
-  private scaleIncompleteBuckets(nowMs: number): void {
-    const span = this.plan.bucketSpanMs;
-    for (const [start, bucket] of this.bucketer.openBuckets()) {
-      const elapsed = (nowMs - start) / span;
-      if (!(elapsed < 1)) continue;
-      const f = 1 / Math.max(elapsed, MIN_INTERIM_FRACTION);
-      for (const m of bucket.detectors) {
-        for (const sb of m.values()) {
-          sb.acc.scaleAdditive(f);
-          if (sb.infl) for (const g of sb.infl.values()) for (const a of g.values()) a.scaleAdditive(f);
-        }
-      }
-    }
   }
 
   private finaliseBucket(startMs: number, payload: OpenBucket | undefined): void {

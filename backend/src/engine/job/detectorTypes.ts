@@ -51,6 +51,11 @@ export interface DetectorOutcome {
 
 export interface FinaliseContext {
   memory: MemoryBudget;
+  /**
+   * Interim scoring: score the bucket against the state as it is and change nothing (no new series,
+   * no learning, no counters). Series never seen before are not scored.
+   */
+  dryRun: boolean;
   pruneWindowMs: number;
   modelPlotEnabled: boolean;
   modelPlotTerms: string[];

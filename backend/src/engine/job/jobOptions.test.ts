@@ -181,6 +181,25 @@ describe('series details', () => {
   });
 });
 
+describe('interim results', () => {
+  it('score the open bucket as the final result will, without changing the job', () => {
+    const ev = hostEvents([{ host: 'a', rate: 10, overrides: { 59: 70 } }, { host: 'b', rate: 10 }], 60, 16);
+    const j = job({ influencers: ['host'], detectors: [{ function: 'count', by_field_name: 'host' }, { function: 'high_count', over_field_name: 'host' }] });
+    for (const r of ev) j.push(r);
+    j.push({ time: T0 + 59 * SPAN_MS + 2, fields: { host: 'newcomer' } });
+    const before = JSON.stringify(j.snapshot());
+    const interim = of<RecordResult>(j.interimResults(T0 + 60 * SPAN_MS), 'record');
+    expect(JSON.stringify(j.snapshot())).toBe(before);
+    expect(interim.every((r) => r.is_interim && r.by_field_value !== 'newcomer')).toBe(true);
+    j.flush();
+    const final = of<RecordResult>(j.takeResults(), 'record').filter((r) => r.timestamp === T0 + 59 * SPAN_MS);
+    const spike = (rs: RecordResult[]): RecordResult => rs.find((r) => r.detector_index === 0 && r.by_field_value === 'a')!;
+    expect(spike(interim).probability).toBe(spike(final).probability);
+    expect(spike(interim).actual).toEqual([70]);
+    expect(spike(final).is_interim).toBe(false);
+  });
+});
+
 describe('interim completeness', () => {
   it('a half-filled open bucket is scaled to a whole bucket, so a steady count does not read as a drop', () => {
     const ev: EventRecord[] = [];

@@ -84,9 +84,11 @@ export class PopulationDetector implements Detector {
     for (const [key, sb] of bucket) {
       const split = parseSeriesKey(key, this.split);
       const member = split.over ?? '';
-      if (!this.members.has(member) && !ctx.memory.tryReserve(seriesOverheadBytes(member) + 16)) continue;
       const popKey = seriesKey({ ...split, over: null });
       let id = this.populations.idOf(popKey);
+      if (ctx.dryRun) {
+        if (id === undefined) continue;
+      } else if (!this.members.has(member) && !ctx.memory.tryReserve(seriesOverheadBytes(member) + 16)) continue;
       if (id === undefined) {
         let bytes = seriesOverheadBytes(popKey);
         for (const m of this.models) bytes += m.bytesPerSeries();
@@ -94,21 +96,25 @@ export class PopulationDetector implements Detector {
         id = this.populations.add(popKey, startMs);
         for (const m of this.models) m.add();
       }
-      this.members.see(member);
-      if (split.by !== null) this.byValues.see(split.by);
+      if (!ctx.dryRun) {
+        this.members.see(member);
+        if (split.by !== null) this.byValues.see(split.by);
+      }
       let g = groups.get(id);
       if (!g) { g = []; groups.set(id, g); }
       g.push({ split, sb });
     }
-    this.members.endBucket();
-    this.byValues.endBucket();
+    if (!ctx.dryRun) {
+      this.members.endBucket();
+      this.byValues.endBucket();
+    }
     const features = this.spec.features;
     const obs = emptyObservation();
     const score = emptyPopulationScore();
     const timeSec = Math.floor(startMs / 1000);
     let order = 0;
     for (const [id, members] of groups) {
-      this.populations.lastSeen[id] = startMs;
+      if (!ctx.dryRun) this.populations.lastSeen[id] = startMs;
       for (let fi = 0; fi < features.length; fi++) {
         const { feature, side } = features[fi];
         const model = this.models[fi];
@@ -144,6 +150,7 @@ export class PopulationDetector implements Detector {
             typical: score.typical, lower: score.lowerBound, upper: score.upperBound, probs,
           }, m.sb, this.influencers));
         }
+        if (ctx.dryRun) continue;
         for (const [v, p2] of learnValues) model.learn(id, v, p2);
         model.endBucket(id);
       }

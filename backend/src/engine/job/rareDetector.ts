@@ -110,6 +110,7 @@ export class RareDetector implements Detector {
     let order = 0;
     for (const [pk, entries] of groups) {
       let model = this.partitions.get(pk);
+      if (!model && ctx.dryRun) continue;
       if (!model) {
         if (!ctx.memory.tryReserve(seriesOverheadBytes(pk) + 64)) continue;
         model = new CategoryCounts();
@@ -124,7 +125,7 @@ export class RareDetector implements Detector {
         const events = sb.acc.count;
         const pair = this.population ? (split.over ?? '') + SEP + value : undefined;
         const newPair = pair !== undefined && !this.pairs.has(pair);
-        if (this.population) this.members.see(split.over ?? '');
+        if (this.population && !ctx.dryRun) this.members.see(split.over ?? '');
         const c = model.countOf(value);
         const units = this.population ? (newPair ? 1 : 0) : 1;
         let p = 1;
@@ -155,6 +156,7 @@ export class RareDetector implements Detector {
           probs: { single: p, multi: 1, p }, influences: shareInfluences(sb, this.influencers),
         });
       }
+      if (ctx.dryRun) continue;
       for (const l of learn) {
         if (model.countOf(l.value) === 0 && !ctx.memory.tryReserve(2 * l.value.length + 48)) continue;
         if (l.pair !== undefined) {
@@ -166,7 +168,7 @@ export class RareDetector implements Detector {
       }
       model.endBucket();
     }
-    if (this.population) this.members.endBucket();
+    if (this.population && !ctx.dryRun) this.members.endBucket();
     return out;
   }
 

@@ -62,13 +62,24 @@ export class ResultBuilder {
     return n;
   }
 
-  /** Result documents of one bucket: the bucket, its records, influencers and model plot points. */
+  /** A normaliser for reading only: the stored one, or a fresh one that is not kept. */
+  private peek(map: Map<string, QuantileScoreNormaliser>, key: string): QuantileScoreNormaliser {
+    return map.get(key) ?? new QuantileScoreNormaliser({ bucketSpanMs: this.plan.bucketSpanMs });
+  }
+
+  /**
+   * Result documents of one bucket: the bucket, its records, influencers and model plot points.
+   * Interim buckets are scored with the normalisers as they are and teach them nothing.
+   */
   build(startMs: number, eventCount: number, outcomes: DetectorOutcome[], isInterim: boolean): ResultDocument[] {
     const base = { job_id: this.jobId, timestamp: startMs, bucket_span: this.bucketSpanS, is_interim: isInterim };
     // 1. Learn this bucket's raw scores, then score records against what was learned.
-    outcomes.forEach((o, di) => {
-      for (const [pk, raw] of o.partitionMaxRaw) this.normaliser(this.partition, di + SEP + pk).observe(raw, startMs);
-    });
+    const learn = !isInterim;
+    if (learn) {
+      outcomes.forEach((o, di) => {
+        for (const [pk, raw] of o.partitionMaxRaw) this.normaliser(this.partition, di + SEP + pk).observe(raw, startMs);
+      });
+    }
     const candidates: RecordCandidate[] = [];
     for (const o of outcomes) candidates.push(...o.records);
     candidates.sort((a, b) => a.detectorIndex - b.detectorIndex || a.seriesOrder - b.seriesOrder);
@@ -91,11 +102,13 @@ export class ResultBuilder {
       let fieldMin = 1;
       let maxRaw = 0;
       if (values) for (const p of values.values()) { fieldMin = Math.min(fieldMin, p); maxRaw = Math.max(maxRaw, rawScore(p)); }
-      const infNorm = this.normaliser(this.influencer, field);
-      infNorm.observe(maxRaw, startMs);
-      const binfNorm = this.normaliser(this.bucketInfluencer, field);
+      const infNorm = learn ? this.normaliser(this.influencer, field) : this.peek(this.influencer, field);
+      const binfNorm = learn ? this.normaliser(this.bucketInfluencer, field) : this.peek(this.bucketInfluencer, field);
       const fieldRaw = rawScore(fieldMin);
-      binfNorm.observe(fieldRaw, startMs);
+      if (learn) {
+        infNorm.observe(maxRaw, startMs);
+        binfNorm.observe(fieldRaw, startMs);
+      }
       if (!values) continue;
       const docs: InfluencerResult[] = [];
       for (const [value, p] of values) {
@@ -119,7 +132,7 @@ export class ResultBuilder {
     // 3. The bucket: its own probability over detectors, and the max over its bucket influencers.
     const pBucket = combineProbabilities(outcomes.map((o) => o.minProbability));
     const rawBucket = rawScore(pBucket);
-    this.bucket.observe(rawBucket, startMs);
+    if (learn) this.bucket.observe(rawBucket, startMs);
     const timeScore = this.bucket.normalise(rawBucket);
     bucketInfluencers.unshift({
       influencer_field_name: 'bucket_time', anomaly_score: timeScore, initial_anomaly_score: timeScore,
@@ -161,7 +174,8 @@ export class ResultBuilder {
     c: RecordCandidate): RecordResult {
     const d = this.plan.detectors[c.detectorIndex];
     const raw = rawScore(c.probs.p);
-    const score = this.normaliser(this.partition, c.detectorIndex + SEP + c.partitionKey).normalise(raw);
+    const key = c.detectorIndex + SEP + c.partitionKey;
+    const score = (base.is_interim ? this.peek(this.partition, key) : this.normaliser(this.partition, key)).normalise(raw);
     const impact = multiBucketImpact(c.probs.single, c.probs.multi);
     const byField = new Map<string, string[]>();
     for (const h of c.influences) {

@@ -107,7 +107,7 @@ export class SeriesDetector implements Detector {
 
   finalise(startMs: number, bucket: DetectorBucket | undefined, ctx: FinaliseContext): DetectorOutcome {
     const out: DetectorOutcome = { records: [], plots: [], partitionMaxRaw: new Map(), minProbability: 1 };
-    if (bucket) {
+    if (bucket && !ctx.dryRun) {
       for (const key of bucket.keys()) {
         if (this.table.idOf(key) !== undefined) continue;
         if (!ctx.memory.tryReserve(this.bytesPerNewSeries(key))) continue;
@@ -115,7 +115,7 @@ export class SeriesDetector implements Detector {
         for (const m of this.models) m.add();
       }
     }
-    if (this.byFrequency && bucket && bucket.size > 0) {
+    if (this.byFrequency && bucket && bucket.size > 0 && !ctx.dryRun) {
       for (const key of bucket.keys()) {
         const id = this.table.idOf(key);
         const by = id === undefined ? null : this.table.splitOf(id).by;
@@ -129,7 +129,7 @@ export class SeriesDetector implements Detector {
     for (let id = 0; id < n; id++) {
       const key = this.table.keys[id];
       const sb = bucket?.get(key);
-      if (sb) this.table.lastSeen[id] = startMs;
+      if (sb) { if (!ctx.dryRun) this.table.lastSeen[id] = startMs; }
       // Without events: count-like series get a 0 until pruned; others have no value (the model
       // measures the gap at their next value).
       else if (!this.spec.emptyIsZero || startMs - this.table.lastSeen[id] > ctx.pruneWindowMs) continue;
@@ -148,7 +148,7 @@ export class SeriesDetector implements Detector {
           model.observe(id, startMs, value, false, this.obs, weight);
           rules = evaluateRules(this.plan.customRules, { actual: value, typical: this.obs.typical, timeSec, fieldValues });
         }
-        model.observe(id, startMs, value, !rules?.skipModelUpdate, this.obs, weight);
+        model.observe(id, startMs, value, !ctx.dryRun && !rules?.skipModelUpdate, this.obs, weight);
         if (value === null) continue;
         const obs = this.obs;
         const probs = sidedProbability(side, value, obs);

@@ -57,6 +57,7 @@ export class TimeOfDetector implements Detector {
     for (const [key, sb] of bucket) {
       order++;
       let model = this.series.get(key);
+      if (!model && ctx.dryRun) continue;
       if (!model) {
         if (!ctx.memory.tryReserve(seriesOverheadBytes(key) + 64 + 8 * this.bins)) continue;
         model = new CategoryCounts();
@@ -85,7 +86,7 @@ export class TimeOfDetector implements Detector {
       const rules = this.plan.customRules.length > 0
         ? evaluateRules(this.plan.customRules, { actual, typical, timeSec, fieldValues: fieldValuesOf(this.plan, split) })
         : null;
-      if (!rules?.skipModelUpdate) {
+      if (!rules?.skipModelUpdate && !ctx.dryRun) {
         for (const [bin, n] of events) model.add(String(bin), 1, n);
         model.endBucket();
       }
