@@ -60,6 +60,12 @@ describe('rare family', () => {
     expect(recs[0].entity_key).toBe('app=miner,host=h4');
   });
 
+  it('exclude_frequent=over: a member present in every bucket is not reported', () => {
+    const ev = processes(60, (b) => (b >= 40 ? [{ host: 'h4', app: 'miner' }] : []), 30);
+    const recs = records(run({ detectors: [{ function: 'rare', by_field_name: 'app', over_field_name: 'host', exclude_frequent: 'over' }] }, ev).docs);
+    expect(recs).toEqual([]);
+  });
+
   it('freq_rare keeps flagging a member that keeps using a value nobody else uses', () => {
     const ev = processes(60, (b) => (b >= 40 ? [{ host: 'h4', app: 'miner' }] : []), 30);
     const recs = records(run({ detectors: [{ function: 'freq_rare', by_field_name: 'app', over_field_name: 'host' }] }, ev).docs);

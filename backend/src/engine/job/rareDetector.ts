@@ -11,6 +11,7 @@
  *   that keeps using a value few others use stands out.
  * - `*_count`: also scores the number of events the value brings to the bucket against its usual
  *   number per occurrence.
+ * exclude_frequent over/all: members seen in most buckets get no records (population variants).
  * Record values: actual = occurrences of the value including this bucket, typical = mean occurrences
  * per value in the partition; when a count variant flags the number of events, actual = the events
  * of the value this bucket and typical = its mean events per occurrence.
@@ -150,6 +151,8 @@ export class RareDetector implements Detector {
         if (!((out.partitionMaxRaw.get(pk) ?? -1) >= raw)) out.partitionMaxRaw.set(pk, raw);
         if (p < out.minProbability) out.minProbability = p;
         if (!(p < RECORD_PROBABILITY_THRESHOLD) || rules?.skipResult) continue;
+        if (this.population && (this.plan.excludeFrequent === 'over' || this.plan.excludeFrequent === 'all') &&
+          this.members.isFrequent(split.over ?? '')) continue;
         out.records.push({
           detectorIndex: this.plan.index, seriesOrder: order, functionDescription: this.plan.function, split,
           partitionKey: pk, actual, typical: typicalHere, lower: typicalHere, upper: typicalHere,
