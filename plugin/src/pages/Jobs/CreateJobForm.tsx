@@ -59,7 +59,7 @@ export function CreateJobForm({ api, onCreated }: Props) {
   return (
     <div className={styles.form} data-testid="data-testid vigil-create-job">
       <Field label="Job id" invalid={jobId !== '' && !idValid} error="lower case letters, digits, - and _">
-        <Input value={jobId} onChange={(e) => setJobId(e.currentTarget.value)} width={32} />
+        <Input id="vigil-job-id" value={jobId} onChange={(e) => setJobId(e.currentTarget.value)} width={32} />
       </Field>
       <RadioButtonGroup
         options={[
@@ -73,6 +73,7 @@ export function CreateJobForm({ api, onCreated }: Props) {
         <>
           <Field label="Pipeline" description='e.g. sourcetype=netflow | autodetect high_sum(dest_app_bytes) by src bucketspan=5m'>
             <Input
+              id="vigil-pipeline"
               className={styles.mono}
               value={pipeline}
               onChange={(e) => setPipeline(e.currentTarget.value)}
@@ -89,15 +90,15 @@ export function CreateJobForm({ api, onCreated }: Props) {
             ))}
           {validation?.valid && <div className={styles.ok}>Pipeline is valid. {validation.notes.join(' ')}</div>}
           <Field label="Indices" description="comma-separated source index patterns">
-            <Input value={indices} onChange={(e) => setIndices(e.currentTarget.value)} width={48} />
+            <Input id="vigil-indices" value={indices} onChange={(e) => setIndices(e.currentTarget.value)} width={48} />
           </Field>
           <Field label="Time field">
-            <Input value={timeField} onChange={(e) => setTimeField(e.currentTarget.value)} width={32} />
+            <Input id="vigil-time-field" value={timeField} onChange={(e) => setTimeField(e.currentTarget.value)} width={32} />
           </Field>
         </>
       ) : (
         <Field label="Job config (JSON, Elastic-compatible, with datafeed_config)">
-          <TextArea className={styles.mono} rows={12} value={json} onChange={(e) => setJson(e.currentTarget.value)} />
+          <TextArea id="vigil-job-json" className={styles.mono} rows={12} value={json} onChange={(e) => setJson(e.currentTarget.value)} />
         </Field>
       )}
       {error && <Alert title="Could not create the job" severity="error">{error}</Alert>}
