@@ -60,6 +60,81 @@
     return createDataFrame({ refId: 'A', name: 'vigil-results-*', fields });
   }
 
+
+  const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+
+  /** Synthetic results: `lanes` entities x `buckets` 15-minute buckets, every cell scored (worst case for drawing). */
+  function syntheticDocs(lanes, buckets) {
+    const t0 = Date.UTC(2026, 0, 1);
+    const span = 900;
+    const docs = [];
+    for (let b = 0; b < buckets; b++) {
+      const timestamp = t0 + b * span * 1000;
+      docs.push({ job_id: 'bench', result_type: 'bucket', timestamp, bucket_span: span, anomaly_score: (b * 37) % 100 });
+      for (let l = 0; l < lanes; l++) {
+        docs.push({ job_id: 'bench', result_type: 'record', timestamp, bucket_span: span, record_score: (l * 31 + b * 17) % 100, entity_key: `src=10.0.${Math.floor(l / 250)}.${l % 250}`, function: 'high_count' });
+      }
+    }
+    return docs;
+  }
+
+  /** Times (ms) of: first render until painted, a re-sort (model rebuilt, canvas redrawn), a hover (tooltip shown). */
+  async function runBench(Panel, theme, repeats) {
+    const React = host.react;
+    const { createRoot } = host['react-dom/client'];
+    const { flushSync } = host['react-dom'];
+    const { ThemeContext, dateTime, LoadingState } = host['@grafana/data'];
+    const lanes = 50;
+    const buckets = 500;
+    const docs = syntheticDocs(lanes, buckets);
+    const frame = docsToFrame(docs);
+    const from = docs[0].timestamp;
+    const to = docs[docs.length - 1].timestamp + 900000;
+    const el = document.getElementById('panel');
+    el.style.height = '1600px';
+    const props = (sortBy) => ({
+      id: 1,
+      data: { series: [frame], state: LoadingState.Done, timeRange: {} },
+      timeRange: { from: dateTime(from), to: dateTime(to), raw: { from: String(from), to: String(to) } },
+      timeZone: 'utc',
+      options: { limit: lanes, sortBy, viewBy: 'entity', intervalMs: 0, showOverall: true, showLegend: true, sourceDatasourceUid: 'x', sourceTimeField: '@timestamp' },
+      fieldConfig: { defaults: {}, overrides: [] },
+      width: el.clientWidth,
+      height: 1600,
+      renderCounter: 0,
+      onChangeTimeRange: () => {},
+      replaceVariables: (s) => s,
+    });
+    const element = (sortBy) => React.createElement(ThemeContext.Provider, { value: theme }, React.createElement(Panel, props(sortBy)));
+    const result = { cells: lanes * buckets, first: [], resort: [], hover: [] };
+    for (let i = 0; i < repeats; i++) {
+      const root = createRoot(el);
+      let t = performance.now();
+      flushSync(() => root.render(element('max_score')));
+      await nextFrame();
+      result.first.push(performance.now() - t);
+      t = performance.now();
+      flushSync(() => root.render(element('occurrence')));
+      await nextFrame();
+      result.resort.push(performance.now() - t);
+      const canvas = el.querySelector('canvas');
+      const box = canvas.getBoundingClientRect();
+      const laneHeight = Number(canvas.dataset.laneHeight);
+      for (let h = 0; h < 10; h++) {
+        t = performance.now();
+        canvas.dispatchEvent(new MouseEvent('mousemove', { bubbles: true, clientX: box.left + (h * 47 + 5) % box.width, clientY: box.top + laneHeight * (2 + (h % 40)) + 8 }));
+        await nextFrame();
+        if (!document.querySelector('[data-testid="data-testid vigil-swimlane-tooltip"]')) {
+          throw new Error('no tooltip after hover');
+        }
+        result.hover.push(performance.now() - t);
+      }
+      root.unmount();
+    }
+    state.bench = result;
+    state.ready = true;
+  }
+
   async function main() {
     const params = new URLSearchParams(location.search);
     const React = host.react;
@@ -85,6 +160,10 @@
       hasAppRoot: Boolean(appModule.plugin.root),
     };
 
+    if (params.get('bench')) {
+      await runBench(panelModule.plugin.panel, theme, Number(params.get('bench')));
+      return;
+    }
     const docs = await (await fetch('/results.json')).json();
     const frame = docsToFrame(docs);
     const times = docs.map((d) => d.timestamp);

@@ -6,52 +6,16 @@
  *    loads dist/ through an AMD define; 4. drives Debian chromium with playwright-core: cell colours, tooltip, link menu,
  *    drag-to-zoom, light and dark, screenshots in test-artifacts/.
  */
-const { execFileSync, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { buildHostBundle } = require('./buildHostBundle');
 const { bandColor, expectedSwimlane } = require('./expectations');
-const { startServer } = require('./server');
+const { ROOT, buildPlugin, fail, openHarness, run } = require('./session');
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const PIPELINE = 'autodetect bucketspan=15m high_count by src, high_sum(dest_app_bytes) by dest_port';
 const LIMIT = 10;
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
-function fail(line) {
-  console.error(line);
-  process.exit(1);
-}
-
-function findChromium() {
-  if (process.env.CHROMIUM_PATH) {
-    return process.env.CHROMIUM_PATH;
-  }
-  const found = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
-  if (!found) {
-    fail('test:browser needs Debian chromium: apt-get install -y chromium (or set CHROMIUM_PATH)');
-  }
-  return found;
-}
-
-function run(cmd, args, what) {
-  const res = spawnSync(cmd, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (res.status !== 0) {
-    fail(`${what} failed (exit ${res.status}):\n${(res.stderr || '').slice(-3000)}${(res.stdout || '').slice(-2000)}`);
-  }
-  return res;
-}
 
 function analyzeRealData(tmp) {
   const { sharedPath } = require(path.join(ROOT, 'backend', 'dist', 'support', 'sharedData.js'));
@@ -184,44 +148,26 @@ async function checkTheme(page, base, themeName, docs, expected) {
 }
 
 async function main() {
-  const chromiumPath = findChromium();
-  let chromium;
-  try {
-    ({ chromium } = require('playwright-core'));
-  } catch {
-    fail('test:browser needs the playwright-core package: npm ci at the repository root');
-  }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-browser-'));
   try {
-    run('npm', ['run', 'build', '-w', 'plugin'], 'plugin build');
-    const dist = path.join(ROOT, 'plugin', 'dist');
+    const dist = buildPlugin();
     for (const f of ['module.js', 'plugin.json', 'datasource/module.js', 'datasource/plugin.json', 'panels/swimlane/module.js', 'panels/swimlane/plugin.json']) {
       check(`dist/${f} built`, fs.existsSync(path.join(dist, f)));
     }
     const docs = analyzeRealData(tmp);
     check('vigil analyze wrote bucket, record and influencer documents', ['bucket', 'record', 'influencer'].every((t) => docs.some((d) => d.result_type === t)), `${docs.length} docs`);
     const expected = expectedSwimlane(docs, LIMIT);
-    const hostBundle = await buildHostBundle();
-    const server = await startServer({ hostBundle, pluginDist: dist, resultsJson: JSON.stringify(docs) });
-    const base = `http://127.0.0.1:${server.address().port}`;
-    const context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-      executablePath: chromiumPath,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      viewport: { width: 1140, height: 560 },
-    });
+    const harness = await openHarness({ pluginDist: dist, resultsJson: JSON.stringify(docs) });
     try {
-      const page = context.pages()[0] || (await context.newPage());
       const consoleErrors = [];
-      page.on('pageerror', (e) => consoleErrors.push(String(e)));
+      harness.page.on('pageerror', (e) => consoleErrors.push(String(e)));
       for (const theme of ['light', 'dark']) {
-        await checkTheme(page, base, theme, docs, expected);
+        await checkTheme(harness.page, harness.base, theme, docs, expected);
       }
       check('no uncaught errors in the page', consoleErrors.length === 0, consoleErrors.join(' | ').slice(0, 2000));
     } finally {
-      await context.close();
-      server.close();
+      await harness.close();
     }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
