@@ -135,7 +135,7 @@ describe('docker-compose.yml', () => {
     expect(compose.services.loader.restart).toBe('no');
     const script = compose.services.loader.command?.[1] ?? '';
     expect(fs.existsSync(path.join(ROOT, script))).toBe(true);
-    expect(compose.services.vigil.command).toEqual(['node', 'backend/bin/vigil.js', 'serve']);
+    expect(compose.services.vigil.command).toEqual(['node', 'backend/bin/vigil.js', 'serve', '--replicas', '0']);
   });
 
   it('mounts the built plugin and the provisioning into Grafana, allows the three unsigned plugins, installs the OpenSearch datasource', () => {
@@ -181,7 +181,8 @@ describe('datasources', () => {
     const vigil = datasources.find((d) => d.type === ids.datasource)!;
     const url = new URL(String(vigil.jsonData?.url));
     expect(compose.services[url.hostname]).toBeDefined();
-    expect(url.port).toBe(compose.services.vigil.environment?.VIGIL_API_PORT);
+    expect(`0.0.0.0:${url.port}`).toBe(compose.services.vigil.environment?.VIGIL_API_BIND);
+    expect(compose.services.vigil.environment?.VIGIL_OPENSEARCH_URL).toBe('http://opensearch:9200');
     expect(vigil.secureJsonData?.apiToken).toBe('${VIGIL_API_TOKEN}');
     expect(compose.services.grafana.environment?.VIGIL_API_TOKEN).toBeDefined();
     expect(dsByUid.get(String(vigil.jsonData?.sourceDatasourceUid))?.type).toBe('grafana-opensearch-datasource');
