@@ -31,6 +31,7 @@ export interface SeasonalStep {
 
 export function seasonalCycles(slab: Float64Array, base: number, bucket: number, bucketSpanMs: number): number {
   const first = slab[base + F.FIRST];
+  if (Number.isNaN(first) || bucket < first) return 0;
   return Math.floor(((bucket - first) * bucketSpanMs) / DAY_MS);
 }
 

@@ -69,9 +69,9 @@ export const WEEK_MS = 7 * DAY_MS;
 /** Tuning of the series model (fixed; part of the model's definition, not user options). */
 export const TUNING = {
   /** Forgetting per hour of data for the residual moments and candidate weights. */
-  decayPerHour: 0.002,
+  decayPerHour: 0.006,
   /** Forgetting per hour of the seasonality test statistics. */
-  testDecayPerHour: 0.02,
+  testDecayPerHour: 0.04,
   /** Minimum buckets and minimum hours before a series is scored. */
   minBuckets: 8,
   minHours: 2,
@@ -79,21 +79,21 @@ export const TUNING = {
    * Outlier weight of a value in everything it teaches the model (moments, candidate likelihoods, seasonal
    * components, tests): sqrt(p2 / pFull), clamped to [floor, 1], p2 = two-sided probability of the value.
    */
-  outlierFullWeightP: 0.001,
-  outlierMinWeight: 0.05,
+  outlierFullWeightP: 0.0005,
+  outlierMinWeight: 0.1,
   /** CUSUM level-shift detection: allowance, threshold, clip of |z|, minimum run length. */
-  cusumAllowance: 0.75,
+  cusumAllowance: 0.5,
   cusumThreshold: 8,
   cusumClip: 3,
   cusumMinRun: 6,
   /** Outlier weighting of the multi-bucket moments: full weight down to this two-sided probability. */
-  multiBucketFullWeightP: 0.001,
+  multiBucketFullWeightP: 0.0001,
   /** Residuals entering the multi-bucket window are clipped at this many standard deviations. */
   multiBucketClip: 3,
   /** Seasonality: gain floor per cycle, cycles before a test can pass, on/off ratios of squared errors. */
   seasonalMinGain: 0.15,
   seasonalMinCycles: 2,
-  dailyOnRatio: 0.8,
+  dailyOnRatio: 0.9,
   dailyOffRatio: 0.95,
   weeklyOnRatio: 0.85,
   weeklyOffRatio: 0.97,
@@ -120,7 +120,7 @@ export const TUNING = {
    * flagged at every flip.
    */
   altLevelPriorShifts: 0,
-  altLevelPriorBuckets: 100,
+  altLevelPriorBuckets: 20,
   /** Forgetting per hour of the level-shift rate. */
   shiftRateDecayPerHour: 0.005,
 };
