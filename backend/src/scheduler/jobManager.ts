@@ -1,0 +1,496 @@
+/**
+ * The scheduler: jobs with datafeeds over OpenSearch (engine-anchors §2). A job is created (config
+ * in `vigil-config`), opened (its lease taken, its latest snapshot restored, results after the
+ * snapshot deleted), started (lookback over history in chunks, then real time on a timer aligned to
+ * bucket ends + query_delay, with interim results and the delayed-data check), stopped (snapshot),
+ * closed (lease released). Failures of OpenSearch keep the state and are retried with backoff; the
+ * job's `last_error` says what is wrong. Leases make a job run on one instance only; a lease not
+ * renewed passes to another instance, which resumes the job from its snapshot.
+ */
+import * as os from 'os';
+import type { Client } from '@opensearch-project/opensearch';
+import { parseDuration, resolveJobConfig, type JobConfig } from '../engine/config';
+import { describeError } from '../opensearch/request';
+import { backoffDelayMs, type RetryOptions } from '../opensearch/retry';
+import { installTemplates } from '../opensearch/templates';
+import { deleteAllResults } from '../sinks/resultsMaintenance';
+import { StateStore } from '../sinks/stateStore';
+import { systemClock } from './clock';
+import { closedRunState, ConfigStore, type StoredJob, type WantedRunState } from './configStore';
+import { buildDatafeedSource } from './datafeedSource';
+import { datafeedSettings, parseTimeValue } from './datafeedSettings';
+import { conflict, JobManagerError, notFound } from './errors';
+import { JobRuntime, type RuntimeSnapshot } from './jobRuntime';
+import { buildSummary } from './jobSummary';
+import { LeaseStore } from './leaseStore';
+import type { Clock, DatafeedState, JobManagerOptions, JobMetrics, JobSummary, SchedulerMetrics } from './types';
+
+export type { Clock, JobManagerOptions, JobSummary, SchedulerMetrics } from './types';
+
+/** Snapshot every 3 h of data in real time; during a lookback (no interval configured) every day of data. */
+const DEFAULT_PERSIST_MS = 3 * 3_600_000;
+const DEFAULT_LOOKBACK_PERSIST_MS = 24 * 3_600_000;
+
+interface LocalJob {
+  runtime: JobRuntime;
+  config: JobConfig;
+  datafeedState: DatafeedState;
+  /** The lookback's range (progress figure); null before the datafeed first started. */
+  lookback: { start: number; end: number } | null;
+  /** The datafeed's end (null = real time after the lookback). */
+  end: number | null;
+  run: WantedRunState;
+  timer: unknown;
+  stopRequested: boolean;
+  running: Promise<void> | null;
+  lastError: string | null;
+  failures: number;
+  /** `background_persist_interval` in data time; null = the defaults. */
+  persistMs: number | null;
+}
+
+export class JobManager {
+  private readonly client: Client;
+  private readonly clock: Clock;
+  readonly instanceId: string;
+  private readonly leaseMs: number;
+  private readonly log: (line: string) => void;
+  private readonly retry: RetryOptions;
+  private readonly configs: ConfigStore;
+  private readonly leases: LeaseStore;
+  private readonly states: StateStore;
+  private readonly local = new Map<string, LocalJob>();
+  private readonly inflight = new Set<Promise<void>>();
+  private readonly lastMetrics = new Map<string, JobMetrics>();
+  private maintenanceTimer: unknown = null;
+  private stopped = false;
+
+  constructor(private readonly opts: JobManagerOptions) {
+    this.client = opts.client;
+    this.clock = opts.clock ?? systemClock;
+    this.instanceId = opts.instanceId ?? `${os.hostname()}-${process.pid}`;
+    this.leaseMs = opts.leaseMs ?? 60_000;
+    this.log = opts.logger ?? (() => undefined);
+    this.retry = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 5_000, ...opts.retry, onRetry: (r) => this.log(`retry ${r.attempt} in ${r.delayMs} ms: ${r.reason}`) };
+    this.configs = new ConfigStore(this.client, opts.replicas, opts.indices?.config);
+    this.leases = new LeaseStore(this.client, this.instanceId, this.leaseMs, opts.replicas, opts.indices?.leases);
+    this.states = new StateStore(this.client, { ...this.retry, replicas: opts.replicas, now: () => this.clock.now(), refresh: true, index: opts.indices?.state });
+  }
+
+  /** Installs templates and indices, then takes up the jobs stored as opened whose lease is free. */
+  async init(): Promise<void> {
+    await installTemplates(this.client, { replicas: this.opts.replicas });
+    await this.configs.prepare();
+    await this.reconcile();
+    this.scheduleMaintenance();
+  }
+
+  async putJob(body: JobConfig): Promise<JobConfig> {
+    const jobId = typeof body?.job_id === 'string' ? body.job_id : '';
+    const resolved = resolveJobConfig(body, jobId);
+    if (!resolved.ok) throw new JobManagerError(resolved.errors[0]?.message ?? 'invalid job config', 400, resolved.errors);
+    const config = resolved.config;
+    try {
+      datafeedSettings(config, {});
+    } catch (err) {
+      throw new JobManagerError((err as Error).message, 400);
+    }
+    const existing = await this.configs.get(config.job_id);
+    const l = this.local.get(config.job_id);
+    if ((l && l.datafeedState !== 'stopped') || existing?.run.datafeed_state === 'started') {
+      throw conflict(`job "${config.job_id}" exists and its datafeed is running: stop it before updating`);
+    }
+    const now = this.clock.now();
+    await this.configs.put({ job_id: config.job_id, config, run: existing?.run ?? closedRunState(), create_time: existing?.create_time ?? now, update_time: now, summary: existing?.summary ?? null });
+    return config;
+  }
+
+  async getJob(id: string): Promise<JobConfig | null> {
+    return (await this.configs.get(id))?.config ?? null;
+  }
+
+  async listJobs(): Promise<JobSummary[]> {
+    const out: JobSummary[] = [];
+    for (const stored of await this.configs.list()) out.push(await this.summaryOf(stored));
+    return out;
+  }
+
+  async deleteJob(id: string): Promise<void> {
+    const stored = await this.configs.get(id);
+    if (!stored) throw notFound(id);
+    if (!this.local.has(id)) {
+      const { lease } = await this.leases.read(id);
+      if (lease && lease.owner !== this.instanceId && lease.expires_at > this.clock.now()) throw conflict(`job "${id}" runs on instance ${lease.owner}: close it there first`);
+    }
+    await this.halt(id);
+    await this.configs.delete(id);
+    await deleteAllResults(this.client, id);
+    await this.states.deleteJob(id);
+    await this.leases.release(id);
+    this.lastMetrics.delete(id);
+  }
+
+  async openJob(id: string): Promise<JobSummary> {
+    await this.openLocal(id, true);
+    return this.status(id);
+  }
+
+  async startDatafeed(id: string, range: { start?: number | string; end?: number | string } = {}): Promise<JobSummary> {
+    if (!this.local.has(id)) await this.openLocal(id, true);
+    const l = this.local.get(id)!;
+    if (l.datafeedState !== 'stopped') throw conflict(`the datafeed of job "${id}" is already ${l.datafeedState}`);
+    let start: number | undefined;
+    let end: number | null;
+    try {
+      start = range.start !== undefined ? parseTimeValue(range.start, 'start') : undefined;
+      end = range.end !== undefined ? parseTimeValue(range.end, 'end') : null;
+    } catch (err) {
+      throw new JobManagerError((err as Error).message, 400);
+    }
+    await this.beginDatafeed(l, start, end);
+    return this.status(id);
+  }
+
+  async stopDatafeed(id: string): Promise<JobSummary> {
+    const l = this.local.get(id);
+    if (!l) {
+      await this.requireStored(id);
+      return this.status(id);
+    }
+    if (l.datafeedState !== 'stopped') {
+      l.datafeedState = 'stopping';
+      await this.pause(l);
+      try {
+        await l.runtime.writeOutbox();
+        await l.runtime.deleteInterim();
+        await l.runtime.refreshResults();
+        await l.runtime.saveSnapshot('datafeed stopped');
+        l.lastError = null;
+      } catch (err) {
+        l.lastError = `stopping: ${describeError(err)}`;
+      }
+      l.datafeedState = 'stopped';
+      l.run = { ...l.run, datafeed_state: 'stopped' };
+      await this.configs.setRun(id, l.run, this.clock.now(), this.localSummary(l));
+    }
+    return this.status(id);
+  }
+
+  async closeJob(id: string): Promise<JobSummary> {
+    const l = this.local.get(id);
+    if (!l) {
+      const stored = await this.requireStored(id);
+      const { lease } = await this.leases.read(id);
+      if (lease && lease.owner !== this.instanceId && lease.expires_at > this.clock.now()) throw conflict(`job "${id}" runs on instance ${lease.owner}`);
+      if (stored.run.job_state !== 'closed') await this.configs.setRun(id, closedRunState(), this.clock.now());
+      return this.status(id);
+    }
+    if (l.datafeedState !== 'stopped') await this.stopDatafeed(id);
+    else await l.runtime.saveSnapshot('job closed').catch((err) => (l.lastError = describeError(err)));
+    const summary = { ...this.localSummary(l), state: 'closed' as const, datafeed_state: 'stopped' as const, node: null };
+    this.local.delete(id);
+    await this.leases.release(id);
+    await this.configs.setRun(id, closedRunState(), this.clock.now(), summary);
+    return this.status(id);
+  }
+
+  async status(id: string): Promise<JobSummary> {
+    const l = this.local.get(id);
+    if (l) return this.localSummary(l);
+    return this.summaryOf(await this.requireStored(id));
+  }
+
+  metrics(): SchedulerMetrics {
+    for (const l of this.local.values()) this.lastMetrics.set(l.config.job_id, this.jobMetrics(l));
+    const jobs = Object.fromEntries(this.lastMetrics);
+    const totals = { buckets_processed: 0, documents_read: 0, results_written: 0, errors: 0 };
+    for (const m of this.lastMetrics.values()) {
+      totals.buckets_processed += m.buckets_processed;
+      totals.documents_read += m.documents_read;
+      totals.results_written += m.results_written;
+      totals.errors += m.errors;
+    }
+    return { jobs, totals };
+  }
+
+  /** Stops timers, snapshots the jobs running here and releases their leases; their wanted state stays, so a restart resumes them. */
+  async shutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.maintenanceTimer !== null) this.clock.clearTimeout(this.maintenanceTimer);
+    this.maintenanceTimer = null;
+    for (const l of [...this.local.values()]) {
+      await this.pause(l);
+      try {
+        await l.runtime.writeOutbox();
+        await l.runtime.deleteInterim();
+        await l.runtime.saveSnapshot('shutdown');
+        await this.configs.setRun(l.config.job_id, l.run, this.clock.now(), this.localSummary(l));
+        await this.leases.release(l.config.job_id);
+      } catch (err) {
+        this.log(`${l.config.job_id}: shutdown: ${describeError(err)}`);
+      }
+      this.local.delete(l.config.job_id);
+    }
+  }
+
+  /** As if this process died: timers stop, nothing is saved, leases are left to expire (tests of lease takeover). */
+  async abandon(): Promise<void> {
+    this.stopped = true;
+    if (this.maintenanceTimer !== null) this.clock.clearTimeout(this.maintenanceTimer);
+    for (const l of this.local.values()) await this.pause(l);
+    this.local.clear();
+  }
+
+  /** Resolves when no scheduled work is running (tests with a manual clock). */
+  async idle(): Promise<void> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+  }
+
+  // ---- internals ----
+
+  private async requireStored(id: string): Promise<StoredJob> {
+    const stored = await this.configs.get(id);
+    if (!stored) throw notFound(id);
+    return stored;
+  }
+
+  /** Takes the lease, builds the runtime from the latest snapshot, deletes results after it. */
+  private async openLocal(id: string, persist: boolean): Promise<LocalJob | null> {
+    const existing = this.local.get(id);
+    if (existing) return existing;
+    const stored = await this.requireStored(id);
+    const now = this.clock.now();
+    const lease = await this.leases.acquire(id, now);
+    if (!lease.ok) throw conflict(`job "${id}" is open on instance ${lease.holder?.owner ?? 'another instance'} (lease until ${new Date(lease.holder?.expires_at ?? now).toISOString()})`);
+    try {
+      const source = await buildDatafeedSource(this.client, stored.config);
+      const snap = await this.states.loadLatest(id);
+      const runtime = new JobRuntime(stored.config, source, {
+        client: this.client, states: this.states, retry: this.retry, refresh: this.opts.refreshResults ?? true, now: () => this.clock.now(), log: this.log,
+      }, snap ? { state: snap.state as RuntimeSnapshot, latestRecordTime: snap.latestRecordTime } : undefined);
+      if (snap) {
+        const removed = await runtime.clearFrom(snap.latestRecordTime);
+        this.log(`${id}: restored the snapshot at ${new Date(snap.latestRecordTime).toISOString()}; ${removed} later result documents removed`);
+      }
+      const run: WantedRunState = persist ? { job_state: 'opened', datafeed_state: 'stopped', start: null, end: null } : stored.run;
+      const persistMs = stored.config.background_persist_interval !== undefined ? parseDuration(stored.config.background_persist_interval) : null;
+      const l: LocalJob = {
+        runtime, config: stored.config, datafeedState: 'stopped', lookback: null, end: null, run, timer: null,
+        stopRequested: false, running: null, lastError: null, failures: 0, persistMs,
+      };
+      this.local.set(id, l);
+      if (persist) await this.configs.setRun(id, run, now);
+      return l;
+    } catch (err) {
+      await this.leases.release(id);
+      if (err instanceof JobManagerError) throw err;
+      throw new JobManagerError(`cannot open job "${id}": ${describeError(err)}`, 400);
+    }
+  }
+
+  private async beginDatafeed(l: LocalJob, start: number | undefined, end: number | null): Promise<void> {
+    const rt = l.runtime;
+    const s = rt.source.settings;
+    const endAt = end ?? s.end;
+    if (rt.processedUntil === null) {
+      const first = start ?? s.start ?? (await rt.earliestTime()) ?? this.clock.now() - s.queryDelayMs;
+      rt.startAt(first);
+      await rt.clearFrom(rt.processedUntil!);
+    } else if (start !== undefined) rt.startAt(start);
+    const lookbackEnd = endAt ?? Math.floor((this.clock.now() - s.queryDelayMs) / s.bucketSpanMs) * s.bucketSpanMs;
+    l.lookback = { start: rt.processedUntil!, end: Math.max(rt.processedUntil!, lookbackEnd) };
+    l.end = endAt;
+    l.stopRequested = false;
+    l.datafeedState = 'started';
+    l.run = { job_state: 'opened', datafeed_state: 'started', start: rt.processedUntil, end: endAt };
+    await this.configs.setRun(l.config.job_id, l.run, this.clock.now());
+    this.schedule(l, 0);
+  }
+
+  private schedule(l: LocalJob, ms: number): void {
+    if (this.stopped || l.stopRequested) return;
+    if (l.timer !== null) this.clock.clearTimeout(l.timer);
+    l.timer = this.clock.setTimeout(() => {
+      l.timer = null;
+      const p = this.tick(l).finally(() => {
+        this.inflight.delete(p);
+        if (l.running === p) l.running = null;
+      });
+      l.running = p;
+      this.inflight.add(p);
+    }, ms);
+  }
+
+  /** Stops the job's timer and waits for its running tick. */
+  private async pause(l: LocalJob): Promise<void> {
+    l.stopRequested = true;
+    if (l.timer !== null) this.clock.clearTimeout(l.timer);
+    l.timer = null;
+    while (l.running) await l.running.catch(() => undefined);
+  }
+
+  private async halt(id: string): Promise<void> {
+    const l = this.local.get(id);
+    if (!l) return;
+    await this.pause(l);
+    this.local.delete(id);
+  }
+
+  private async tick(l: LocalJob): Promise<void> {
+    const rt = l.runtime;
+    const s = rt.source.settings;
+    const span = s.bucketSpanMs;
+    const inLookback = (): boolean => l.lookback !== null && (rt.processedUntil ?? 0) < l.lookback.end;
+    const persistMs = (): number => l.persistMs ?? (inLookback() ? DEFAULT_LOOKBACK_PERSIST_MS : DEFAULT_PERSIST_MS);
+    const afterChunk = async (): Promise<boolean> => {
+      if (rt.snapshotDue(persistMs())) await rt.saveSnapshot('periodic');
+      return !l.stopRequested;
+    };
+    try {
+      if (l.end !== null) {
+        await rt.processTo(Math.floor(l.end / span) * span, afterChunk);
+        if (l.stopRequested) return;
+        await rt.finish(l.end);
+        await rt.refreshResults();
+        await rt.saveSnapshot('datafeed end');
+        l.datafeedState = 'stopped';
+        l.run = { ...l.run, datafeed_state: 'stopped' };
+        l.lastError = null;
+        await this.configs.setRun(l.config.job_id, l.run, this.clock.now(), this.localSummary(l));
+        this.log(`${l.config.job_id}: lookback to ${new Date(l.end).toISOString()} done`);
+        return;
+      }
+      const now = this.clock.now();
+      const before = rt.processedUntil;
+      await rt.processTo(Math.floor((now - s.queryDelayMs) / span) * span, afterChunk);
+      if (l.stopRequested) return;
+      if (l.lookback && rt.processedUntil! >= l.lookback.end) {
+        if (s.delayedDataCheck.enabled && rt.processedUntil !== before) await rt.checkDelayedData(s.delayedDataCheck.windowMs);
+        if (s.frequencyMs < span) await rt.writeInterim(now - s.queryDelayMs);
+        if (rt.snapshotDue(persistMs())) await rt.saveSnapshot('periodic');
+      }
+      await rt.refreshResults();
+      l.lastError = null;
+      l.failures = 0;
+      const next = Math.floor((now - s.queryDelayMs) / s.frequencyMs) * s.frequencyMs + s.frequencyMs + s.queryDelayMs;
+      this.schedule(l, next - this.clock.now());
+    } catch (err) {
+      l.failures++;
+      rt.counters.errors++;
+      l.lastError = `${describeError(err)} (attempt ${l.failures}; state kept, retrying)`;
+      this.log(`${l.config.job_id}: ${l.lastError}`);
+      this.schedule(l, Math.min(s.frequencyMs, backoffDelayMs(l.failures, { baseDelayMs: 1_000, maxDelayMs: 60_000 })));
+    }
+  }
+
+  private scheduleMaintenance(): void {
+    if (this.stopped) return;
+    this.maintenanceTimer = this.clock.setTimeout(() => {
+      const p = this.maintain().finally(() => {
+        this.inflight.delete(p);
+        this.scheduleMaintenance();
+      });
+      this.inflight.add(p);
+    }, Math.max(1, Math.floor(this.leaseMs / 3)));
+  }
+
+  /** Renews the leases of the jobs running here (a job whose lease was taken stops here) and takes up free jobs. */
+  private async maintain(): Promise<void> {
+    for (const [id, l] of [...this.local]) {
+      try {
+        const r = await this.leases.renew(id, this.clock.now());
+        if (!r.ok) {
+          this.log(`${id}: lease lost to ${r.holder?.owner ?? 'another instance'}; the job stops here`);
+          await this.pause(l);
+          this.local.delete(id);
+        }
+      } catch (err) {
+        l.lastError = `lease renewal: ${describeError(err)}`;
+      }
+    }
+    try {
+      await this.reconcile();
+    } catch (err) {
+      this.log(`taking up jobs: ${describeError(err)}`);
+    }
+  }
+
+  /** Opens (and starts) the stored jobs that want to run and whose lease is free or expired. */
+  private async reconcile(): Promise<void> {
+    for (const stored of await this.configs.list()) {
+      if (stored.run.job_state !== 'opened' || this.local.has(stored.job_id) || this.stopped) continue;
+      const { lease } = await this.leases.read(stored.job_id);
+      if (lease && lease.owner !== this.instanceId && lease.expires_at > this.clock.now()) continue;
+      try {
+        const l = await this.openLocal(stored.job_id, false);
+        this.log(`${stored.job_id}: taken up by ${this.instanceId}`);
+        if (l && stored.run.datafeed_state === 'started') await this.beginDatafeed(l, stored.run.start ?? undefined, stored.run.end);
+      } catch (err) {
+        this.log(`${stored.job_id}: cannot take up: ${describeError(err)}`);
+      }
+    }
+  }
+
+  private jobMetrics(l: LocalJob): JobMetrics {
+    const pu = l.runtime.processedUntil;
+    return {
+      buckets_processed: l.runtime.stats().bucket_count,
+      documents_read: l.runtime.counters.documentsRead,
+      results_written: l.runtime.counters.resultsWritten,
+      errors: l.runtime.counters.errors,
+      lag_ms: pu !== null ? Math.max(0, this.clock.now() - pu) : null,
+    };
+  }
+
+  private localSummary(l: LocalJob): JobSummary {
+    const stats = l.runtime.stats();
+    const problem = l.runtime.writeProblem;
+    return buildSummary({
+      config: l.config,
+      state: 'opened',
+      datafeedState: l.datafeedState,
+      processedRecords: stats.processed_record_count,
+      bucketCount: stats.bucket_count,
+      processedUntil: l.runtime.processedUntil,
+      now: this.clock.now(),
+      modelSizeStats: stats.model_size_stats,
+      lastError: l.lastError ?? (problem ? `writing results: ${problem} (retrying)` : null),
+      indices: l.runtime.source.indices,
+      settings: l.runtime.source.settings,
+      lookback: l.lookback,
+      node: this.instanceId,
+    });
+  }
+
+  private async summaryOf(stored: StoredJob): Promise<JobSummary> {
+    const l = this.local.get(stored.job_id);
+    if (l) return this.localSummary(l);
+    let settings = null;
+    try {
+      settings = datafeedSettings(stored.config);
+    } catch {
+      settings = null;
+    }
+    const { lease } = await this.leases.read(stored.job_id);
+    const live = lease !== null && lease.expires_at > this.clock.now();
+    const last = stored.summary ?? null;
+    const state = stored.run.job_state === 'opened' && live ? 'opened' : stored.run.job_state === 'opened' ? 'opened' : 'closed';
+    const summary = buildSummary({
+      config: stored.config,
+      state,
+      datafeedState: stored.run.job_state === 'opened' ? stored.run.datafeed_state : 'stopped',
+      processedRecords: last?.processed_record_count ?? 0,
+      bucketCount: last?.bucket_count ?? 0,
+      processedUntil: last?.latest_bucket_timestamp !== null && last?.latest_bucket_timestamp !== undefined && settings ? last.latest_bucket_timestamp + settings.bucketSpanMs : null,
+      now: this.clock.now(),
+      modelSizeStats: last?.model_size_stats ?? null,
+      lastError: last?.last_error ?? null,
+      indices: stored.config.datafeed_config?.indices ?? last?.indices ?? [],
+      settings,
+      lookback: null,
+      node: live ? lease!.owner : null,
+    });
+    if (last) summary.lookback_progress = last.lookback_progress;
+    return summary;
+  }
+}

@@ -1,0 +1,62 @@
+/** JobSummary (the REST API's shape) of a job running here, or of a stored job that is not. */
+import type { JobConfig } from '../engine/config';
+import type { ModelSizeStats } from '../engine/job';
+import type { DatafeedSettings } from './datafeedSettings';
+import type { DatafeedState, JobState, JobSummary } from './types';
+
+export interface SummaryInput {
+  config: JobConfig;
+  state: JobState;
+  datafeedState: DatafeedState;
+  processedRecords: number;
+  bucketCount: number;
+  /** End of the last processed bucket (bucket aligned), or null. */
+  processedUntil: number | null;
+  now: number;
+  modelSizeStats: ModelSizeStats | null;
+  lastError: string | null;
+  indices: string[];
+  settings: DatafeedSettings | null;
+  lookback: { start: number; end: number } | null;
+  node: string | null;
+}
+
+export const emptyModelSizeStats = (): ModelSizeStats => ({
+  model_bytes: 0,
+  total_by_field_count: 0,
+  total_over_field_count: 0,
+  total_partition_field_count: 0,
+  bucket_allocation_failures_count: 0,
+  memory_status: 'ok',
+});
+
+export function lookbackProgress(lookback: { start: number; end: number } | null, processedUntil: number | null): number | null {
+  if (!lookback) return null;
+  if (lookback.end <= lookback.start) return 1;
+  const done = (processedUntil ?? lookback.start) - lookback.start;
+  return Math.max(0, Math.min(1, done / (lookback.end - lookback.start)));
+}
+
+export function buildSummary(s: SummaryInput): JobSummary {
+  const span = s.settings?.bucketSpanMs ?? 0;
+  const mss = s.modelSizeStats ?? emptyModelSizeStats();
+  return {
+    job_id: s.config.job_id,
+    description: s.config.description ?? '',
+    state: s.state,
+    datafeed_state: s.datafeedState,
+    processed_record_count: s.processedRecords,
+    bucket_count: s.bucketCount,
+    latest_bucket_timestamp: s.processedUntil !== null && s.bucketCount > 0 ? s.processedUntil - span : null,
+    lag_ms: s.processedUntil !== null ? Math.max(0, s.now - s.processedUntil) : null,
+    memory_status: mss.memory_status,
+    model_bytes: mss.model_bytes,
+    last_error: s.lastError,
+    indices: s.indices,
+    time_field: s.settings?.timeField ?? s.config.data_description?.time_field ?? '@timestamp',
+    lookback_progress: lookbackProgress(s.lookback, s.processedUntil),
+    read_path: s.settings ? { path: s.settings.readPath, reason: s.settings.readPathReason } : null,
+    node: s.node,
+    model_size_stats: mss,
+  };
+}
