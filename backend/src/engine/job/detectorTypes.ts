@@ -28,6 +28,8 @@ export interface RecordCandidate {
   upper: number;
   probs: SidedProbability;
   influences: InfluenceHit[];
+  /** Population records per member: the anomalous attributes behind it (memberAggregation.ts). */
+  causes?: RecordCandidate[];
 }
 
 export interface PlotPoint {

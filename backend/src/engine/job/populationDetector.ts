@@ -20,6 +20,7 @@ import { parseSeriesKey, partitionKey, seriesKey, type SplitFields, type SplitVa
 import { SeriesTable, type SeriesTableState } from './seriesTable';
 import { seriesOverheadBytes } from './memoryBudget';
 import { recordCandidate } from './recordCandidate';
+import { aggregateByMember } from './memberAggregation';
 import { featureDescription, fieldValuesOf, inPlotTerms, splitFieldsOf } from './seriesDetector';
 import { FrequencyTracker, type FrequencyTrackerState } from './frequencyTracker';
 import {
@@ -155,6 +156,7 @@ export class PopulationDetector implements Detector {
         model.endBucket(id);
       }
     }
+    if (this.plan.byFieldName) out.records = aggregateByMember(out.records);
     return out;
   }
 

@@ -60,6 +60,19 @@ describe('rare family', () => {
     expect(recs[0].entity_key).toBe('app=miner,host=h4');
   });
 
+  it('population rare: a member using three new values at once gets one record with three causes', () => {
+    const ev = processes(60, (b) => (b === 45 ? ['tool1', 'tool2', 'tool3'].map((app) => ({ host: 'h7', app })) : []), 30);
+    const recs = records(run({ detectors: [{ function: 'rare', by_field_name: 'app', over_field_name: 'host' }] }, ev).docs);
+    expect(recs).toHaveLength(1);
+    const r = recs[0];
+    expect(r.over_field_value).toBe('h7');
+    expect(r.causes!.map((c) => c.by_field_value).sort()).toEqual(['tool1', 'tool2', 'tool3']);
+    expect(r.by_field_value).toBe(r.causes![0].by_field_value);
+    expect(r.causes!.every((c) => c.over_field_value === 'h7' && c.function === 'rare' && c.actual[0] === 1)).toBe(true);
+    // Three rare attributes together are more anomalous than any one of them.
+    expect(r.probability).toBeLessThan(Math.min(...r.causes!.map((c) => c.probability)));
+  });
+
   it('exclude_frequent=over: a member present in every bucket is not reported', () => {
     const ev = processes(60, (b) => (b >= 40 ? [{ host: 'h4', app: 'miner' }] : []), 30);
     const recs = records(run({ detectors: [{ function: 'rare', by_field_name: 'app', over_field_name: 'host', exclude_frequent: 'over' }] }, ev).docs);

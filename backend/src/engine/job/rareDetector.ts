@@ -28,6 +28,7 @@ import { parseSeriesKey, partitionKey, type SplitFields, type SplitValues } from
 import { seriesOverheadBytes } from './memoryBudget';
 import { fieldValuesOf, splitFieldsOf } from './seriesDetector';
 import { FrequencyTracker, type FrequencyTrackerState } from './frequencyTracker';
+import { aggregateByMember } from './memberAggregation';
 import {
   RECORD_PROBABILITY_THRESHOLD, type Detector, type DetectorOutcome, type FinaliseContext, type InfluenceHit,
   type SplitCounts,
@@ -172,6 +173,7 @@ export class RareDetector implements Detector {
       model.endBucket();
     }
     if (this.population && !ctx.dryRun) this.members.endBucket();
+    if (this.population) out.records = aggregateByMember(out.records);
     return out;
   }
 

@@ -199,6 +199,14 @@ export class ResultBuilder {
         upper_confidence_bound: c.upper, single_bucket_impact: Math.max(0, -impact), multi_bucket_impact: Math.max(0, impact),
       },
     };
+    if (c.causes) {
+      doc.causes = c.causes.map((k) => ({
+        probability: k.probs.p, function: d.function, function_description: k.functionDescription,
+        ...(d.fieldName ? { field_name: d.fieldName } : {}),
+        ...this.splitFields(k.detectorIndex, k.split),
+        actual: [k.actual], typical: [k.typical],
+      }));
+    }
     return doc;
   }
 

@@ -10,6 +10,22 @@ export interface InfluencerRef {
   influencer_field_values: string[];
 }
 
+/** One anomalous attribute of a population record (its by value within the member's bucket). */
+export interface AnomalyCause {
+  probability: number;
+  function: string;
+  function_description: string;
+  field_name?: string;
+  by_field_name?: string;
+  by_field_value?: string;
+  over_field_name?: string;
+  over_field_value?: string;
+  partition_field_name?: string;
+  partition_field_value?: string;
+  actual: number[];
+  typical: number[];
+}
+
 export interface AnomalyScoreExplanation {
   anomaly_type: 'spike' | 'dip';
   lower_confidence_bound: number;
@@ -65,6 +81,8 @@ export interface RecordResult extends ResultBase {
   entity_key: string;
   influencers: InfluencerRef[];
   anomaly_score_explanation: AnomalyScoreExplanation;
+  /** Population records with a by field: the member's anomalous attributes, most anomalous first. */
+  causes?: AnomalyCause[];
 }
 
 export interface InfluencerResult extends ResultBase {
