@@ -12,14 +12,23 @@
  *                                         makes new values unremarkable)
  *   P(v with c occurrences) = P(new) + (1 − P(new)) · Σ_{u: c_u ≤ c} c_u / T
  * so a value that appears where new values are common is not rare, and the most common value scores 1.
+ * Second, the value's occurrences are compared with the other values' (how many buckets or members
+ * each value has had): y = ln(count + 1/2) of the K values is modelled as normal (variance at least
+ * 1/4, widened by 1 + 2/K for few values), and the value, counted with this occurrence, gets
+ * P(Y <= ln(c + 1 + 1/2)). A host that has only ever talked to four destinations, each in dozens of
+ * buckets, makes a fifth one very improbable; where most values are one-offs, one more is not.
+ * The rarity is the smaller of the two.
  * The count variant also scores how many events a value brings to a bucket against its mean events per
  * occurrence (Poisson upper tail). Nothing is scored before `MIN_BUCKETS` buckets of the partition.
  */
 import { newTailResult, poissonTails } from '../maths/tails';
+import { logNormalUpperTail } from '../maths/normal';
 
 export const RARE_MIN_BUCKETS = 20;
 /** Weight of the newest bucket in a value's mean events per occurrence. */
 const EVENT_MEAN_RATE = 0.1;
+/** Least variance of ln(count) across values. */
+const LOG_COUNT_VARIANCE_FLOOR = 0.25;
 
 export interface CategoryCountsState {
   values: string[];
@@ -43,6 +52,8 @@ export class CategoryCounts {
   buckets = 0;
   private sortedCounts: Float64Array | null = null;
   private prefix: Float64Array | null = null;
+  private logCountMean = 0;
+  private logCountVariance = 0;
   private readonly tail = newTailResult();
 
   get distinct(): number {
@@ -76,6 +87,17 @@ export class CategoryCounts {
     for (let i = 0; i < sorted.length; i++) prefix[i + 1] = prefix[i] + sorted[i];
     this.sortedCounts = sorted;
     this.prefix = prefix;
+    // Moments of ln(count + 1/2) over the values (recomputed, so a restored state gives the same bits).
+    let s1 = 0;
+    let s2 = 0;
+    for (const c of this.counts) {
+      const y = Math.log(c + 0.5);
+      s1 += y;
+      s2 += y * y;
+    }
+    const k = this.counts.length;
+    this.logCountMean = k > 0 ? s1 / k : 0;
+    this.logCountVariance = k > 0 ? Math.max(0, s2 / k - this.logCountMean * this.logCountMean) : 0;
   }
 
   /** P(an occurrence at least as rare as a value with `c` occurrences so far); 1 while learning. */
@@ -83,15 +105,23 @@ export class CategoryCounts {
     if (this.isLearning() || this.total === 0) return 1;
     if (!this.sortedCounts) this.prepare();
     const pNew = this.newValueProbability();
-    if (c <= 0) return pNew;
-    const sorted = this.sortedCounts!;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid] <= c) lo = mid + 1; else hi = mid;
+    let empirical = pNew;
+    if (c > 0) {
+      const sorted = this.sortedCounts!;
+      let lo = 0;
+      let hi = sorted.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sorted[mid] <= c) lo = mid + 1; else hi = mid;
+      }
+      empirical = Math.min(1, pNew + (1 - pNew) * (this.prefix![lo] / this.total));
     }
-    return Math.min(1, pNew + (1 - pNew) * (this.prefix![lo] / this.total));
+    const k = this.counts.length;
+    if (k < 2) return empirical;
+    const sd = Math.sqrt(Math.max(this.logCountVariance, LOG_COUNT_VARIANCE_FLOOR) * (1 + 2 / k));
+    const z = (Math.log(c + 1.5) - this.logCountMean) / sd;
+    const pDist = Math.max(Math.exp(logNormalUpperTail(-z)), Number.MIN_VALUE);
+    return Math.min(empirical, pDist);
   }
 
   /** P(at least `events` events in a bucket) for a value with its mean events per occurrence; 1 when unknown. */
