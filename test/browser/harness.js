@@ -135,6 +135,71 @@
     state.ready = true;
   }
 
+
+  /**
+   * The built Vigil datasource against the real vigil serve: Grafana's BackendSrv is real HTTP (window.fetch) to the
+   * harness server's data-proxy route; the template service replaces nothing (no dashboard variables here).
+   */
+  async function queryVigil(dsPlugin, jobId, from, to) {
+    const runtime = host['@grafana/runtime'];
+    const { Observable } = host.rxjs;
+    const { dateTime } = host['@grafana/data'];
+    runtime.setBackendSrv({
+      fetch: (req) =>
+        new Observable((subscriber) => {
+          window
+            .fetch(req.url, {
+              method: req.method || 'GET',
+              headers: req.data === undefined ? {} : { 'content-type': 'application/json' },
+              body: req.data === undefined ? undefined : JSON.stringify(req.data),
+            })
+            .then(async (r) => {
+              const data = await r.json().catch(() => null);
+              if (r.ok) {
+                subscriber.next({ data, status: r.status, ok: true, url: req.url, headers: r.headers });
+                subscriber.complete();
+              } else {
+                subscriber.error({ status: r.status, statusText: r.statusText, data });
+              }
+            }, (e) => subscriber.error({ status: 0, data: { error: String(e) } }));
+        }),
+    });
+    runtime.setTemplateSrv({
+      replace: (text) => text,
+      getVariables: () => [],
+      containsTemplate: () => false,
+      updateTimeRange: () => undefined,
+    });
+    const settings = {
+      id: 1,
+      uid: 'vigil',
+      type: 'vigil-anomaly-datasource',
+      name: 'Vigil',
+      url: '/api/datasources/proxy/uid/vigil',
+      access: 'proxy',
+      jsonData: { url: 'http://vigil-serve', sourceDatasourceUid: 'netflow-os', sourceTimeField: '@timestamp' },
+      meta: {},
+      readOnly: false,
+    };
+    const ds = new dsPlugin.DataSourceClass(settings);
+    state.testDatasource = await ds.testDatasource();
+    const response = await ds.query({
+      targets: [
+        { refId: 'A', queryType: 'swimlane', jobId, viewBy: 'entity', limit: 50, sort: 'max_score' },
+        { refId: 'B', queryType: 'records', jobId, size: 1000 },
+      ],
+      range: { from: dateTime(from), to: dateTime(to), raw: { from: String(from), to: String(to) } },
+      scopedVars: {},
+      interval: '15m',
+      intervalMs: 900000,
+      timezone: 'utc',
+      app: 'dashboard',
+      requestId: 'harness',
+      startTime: Date.now(),
+    });
+    return response.data;
+  }
+
   async function main() {
     const params = new URLSearchParams(location.search);
     const React = host.react;
@@ -165,12 +230,18 @@
       return;
     }
     const docs = await (await fetch('/results.json')).json();
-    const frame = docsToFrame(docs);
     const times = docs.map((d) => d.timestamp);
     const span = docs[0].bucket_span * 1000;
     const from = Math.min(...times);
     const to = Math.max(...times) + span;
     state.range = { from, to };
+    let series;
+    if (params.get('source') === 'vigil') {
+      series = await queryVigil(dsModule.plugin, params.get('job'), from, to);
+    } else {
+      series = [docsToFrame(docs)];
+    }
+    state.frames = series.map((f) => ({ refId: f.refId, length: f.length, fields: f.fields.map((x) => x.name) }));
     const options = {
       limit: Number(params.get('limit') || 10),
       sortBy: params.get('sortBy') || 'max_score',
@@ -185,7 +256,7 @@
     const el = document.getElementById('panel');
     const props = {
       id: 1,
-      data: { series: [frame], state: LoadingState.Done, timeRange: {} },
+      data: { series, state: LoadingState.Done, timeRange: {} },
       timeRange: { from: dateTime(from), to: dateTime(to), raw: { from: String(from), to: String(to) } },
       timeZone: 'utc',
       options,

@@ -47,8 +47,11 @@ function buildPlugin() {
   return path.join(ROOT, 'plugin', 'dist');
 }
 
-/** Serves the harness with `resultsJson` and opens chromium on it; `close()` stops both and removes the profile. */
-async function openHarness({ pluginDist, resultsJson, viewport = { width: 1140, height: 560 } }) {
+/**
+ * Serves the harness with `resultsJson` (and a data-proxy route to `vigil` = {url, token} when given), opens chromium on
+ * it; `close()` stops both and removes the profile.
+ */
+async function openHarness({ pluginDist, resultsJson, vigil, viewport = { width: 1140, height: 560 } }) {
   const chromiumPath = findChromium();
   let chromium;
   try {
@@ -57,7 +60,7 @@ async function openHarness({ pluginDist, resultsJson, viewport = { width: 1140, 
     fail('this needs the playwright-core package: npm ci at the repository root');
   }
   const hostBundle = await buildHostBundle();
-  const server = await startServer({ hostBundle, pluginDist, resultsJson });
+  const server = await startServer({ hostBundle, pluginDist, resultsJson, vigil });
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,

@@ -65,18 +65,14 @@ function readSwimlaneFrame(frame: DataFrame, out: ExtractedPoints): void {
       out.overall.push({ time: t, score: s, lane: null, jobId: job });
       continue;
     }
-    const point: ScorePoint = {
-      time: t,
-      score: s,
-      lane: toText(valueAt(lane, row)) ?? NO_ENTITY,
-      fieldName: toText(valueAt(fieldName, row)),
-      fieldValue: toText(valueAt(fieldValue, row)),
-      jobId: job,
-    };
-    if (point.fieldName === 'entity_key' || point.fieldName === undefined) {
-      out.entityLanes.push(point);
+    const laneName = toText(valueAt(lane, row)) ?? NO_ENTITY;
+    const name = toText(valueAt(fieldName, row));
+    if (name === undefined || name === 'entity_key') {
+      // entity lanes: the field values are the pairs of the entity key itself (src=10.0.0.5 → src, 10.0.0.5)
+      const [pairField, pairValue] = splitSinglePair(laneName);
+      out.entityLanes.push({ time: t, score: s, lane: laneName, fieldName: pairField, fieldValue: pairValue, jobId: job });
     } else {
-      out.influencerLanes.push(point);
+      out.influencerLanes.push({ time: t, score: s, lane: laneName, fieldName: name, fieldValue: toText(valueAt(fieldValue, row)), jobId: job });
     }
   }
 }
