@@ -234,6 +234,7 @@ export class JobRuntime {
   /** Persists the state at `processedUntil` (only when every result before it is written). */
   async saveSnapshot(description: string): Promise<boolean> {
     if (this.processedUntil === null || this.outbox.length > 0) return false;
+    if (this.lastSnapshotAt === this.processedUntil && this.snapshotCount > 0) return true; // nothing new since
     const keepFrom = this.processedUntil - this.source.settings.delayedDataCheck.windowMs;
     const state: RuntimeSnapshot = {
       job: this.job.snapshot(),
