@@ -11,6 +11,8 @@
 #   OPENSEARCH_STATE_DIR     where pid, url and home are recorded (default: <repo>/.opensearch, git-ignored)
 #   OPENSEARCH_SERVICE_USER  user the node runs as when started by root (default: vigilos, created when missing)
 #   OPENSEARCH_HEALTH_TIMEOUT seconds to wait for yellow/green health (default 120)
+#   OPENSEARCH_TMPDIR        parent of the fresh folder the node is unpacked into (default /tmp; must be
+#                            readable by the service user, so never under root's home)
 #
 # Java: the system JDK 17 (never 24+: OpenSearch 2.x needs the Security Manager). The node runs unprivileged
 # because OpenSearch refuses to run as root. Settings: integration-notes §1.3.
@@ -66,7 +68,13 @@ running_pid() {
   [ -f "$STATE_DIR/pid" ] || return 1
   local pid
   pid="$(cat "$STATE_DIR/pid")"
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+  [ -n "$pid" ] && alive "$pid" && echo "$pid"
+}
+
+# True while the process exists and is not a zombie (a killed daemon stays one until reaped).
+alive() {
+  kill -0 "$1" 2>/dev/null || return 1
+  [ "$(sed -n 's/^[0-9]* ([^)]*) \([A-Z]\).*/\1/p' "/proc/$1/stat" 2>/dev/null)" != "Z" ]
 }
 
 health_of() { curl -fsS --max-time 5 "$1/_cluster/health" 2>/dev/null | sed -n 's/.*"status":"\([a-z]*\)".*/\1/p'; }
@@ -107,8 +115,16 @@ cmd_start() {
   fi
   tport="$(free_port_from 9300)"
 
+  # a node that died without `stop` (reboot, kill -9) leaves its folder: remove it
+  if [ -f "$STATE_DIR/home" ]; then
+    local stale
+    stale="$(cat "$STATE_DIR/home")"
+    case "$stale" in */vigil-opensearch.*) rm -rf "$stale" ;; esac
+    rm -f "$STATE_DIR/home"
+  fi
+
   local base home
-  base="$(mktemp -d "${TMPDIR:-/tmp}/vigil-opensearch.XXXXXX")"
+  base="$(mktemp -d "${OPENSEARCH_TMPDIR:-/tmp}/vigil-opensearch.XXXXXX")"
   log "unpacking into $base"
   unzip -q "$ZIP" -d "$base"
   home="$base/opensearch-$VERSION"
@@ -139,7 +155,8 @@ cmd_start() {
     -Ecluster.name=vigil-test \
     -Ecluster.routing.allocation.disk.threshold_enabled=false \
     -Epath.data="$base/data" -Epath.logs="$base/logs" \
-    >&2 || die "bin/opensearch failed to start; see $base/logs"
+    </dev/null >"$base/startup.log" 2>&1 || { tail -n 30 "$base/startup.log" >&2; die "bin/opensearch failed to start; see $base/startup.log"; }
+  # (the daemon must not hold the caller's stdout/stderr: `url=$(opensearch.sh start 2>&1)` would never end)
 
   local url="http://127.0.0.1:$port" waited=0 status="" pid=""
   while [ "$waited" -lt "$HEALTH_TIMEOUT" ]; do
@@ -148,10 +165,11 @@ cmd_start() {
       echo "$pid" > "$STATE_DIR/pid"
     fi
     if [ -z "$pid" ] && [ "$waited" -ge 60 ]; then
+      tail -n 30 "$base/startup.log" >&2 2>/dev/null || true
       die "OpenSearch wrote no pid file within 60 s; logs in $base/logs"
     fi
-    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
-      tail -n 30 "$base/logs/vigil-test.log" >&2 2>/dev/null || true
+    if [ -n "$pid" ] && ! alive "$pid"; then
+      tail -n 30 "$base/startup.log" "$base/logs/vigil-test.log" >&2 2>/dev/null || true
       die "OpenSearch (pid $pid) exited during start-up; logs in $base/logs"
     fi
     status="$(health_of "$url" || true)"
@@ -178,8 +196,8 @@ cmd_stop() {
   fi
   kill "$pid"
   local i=0
-  while kill -0 "$pid" 2>/dev/null && [ "$i" -lt 60 ]; do sleep 0.5; i=$((i + 1)); done
-  if kill -0 "$pid" 2>/dev/null; then
+  while alive "$pid" && [ "$i" -lt 60 ]; do sleep 0.5; i=$((i + 1)); done
+  if alive "$pid"; then
     log "pid $pid still alive after 30 s, sending SIGKILL"
     kill -9 "$pid" 2>/dev/null || true
   fi
