@@ -4,6 +4,7 @@ import { command as analyze } from './analyze';
 import { command as categorize } from './categorize';
 import { command as demo } from './demo';
 import { command as ingest } from './ingest';
+import { command as serve } from './serve';
 import { command as simulate } from './simulate';
 
 export const commands: CliCommand[] = [
@@ -11,5 +12,6 @@ export const commands: CliCommand[] = [
   categorize,
   demo,
   ingest,
+  serve,
   simulate,
 ];
