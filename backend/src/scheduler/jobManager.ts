@@ -21,7 +21,7 @@ import { buildDatafeedSource } from './datafeedSource';
 import { datafeedSettings, parseTimeValue } from './datafeedSettings';
 import { conflict, JobManagerError, notFound } from './errors';
 import { JobRuntime, type RuntimeSnapshot } from './jobRuntime';
-import { buildSummary } from './jobSummary';
+import { buildSummary, storedJobSummary } from './jobSummary';
 import { LeaseStore } from './leaseStore';
 import type { Clock, DatafeedState, JobManagerOptions, JobMetrics, JobSummary, SchedulerMetrics } from './types';
 
@@ -465,32 +465,7 @@ export class JobManager {
   private async summaryOf(stored: StoredJob): Promise<JobSummary> {
     const l = this.local.get(stored.job_id);
     if (l) return this.localSummary(l);
-    let settings = null;
-    try {
-      settings = datafeedSettings(stored.config);
-    } catch {
-      settings = null;
-    }
     const { lease } = await this.leases.read(stored.job_id);
-    const live = lease !== null && lease.expires_at > this.clock.now();
-    const last = stored.summary ?? null;
-    const state = stored.run.job_state === 'opened' && live ? 'opened' : stored.run.job_state === 'opened' ? 'opened' : 'closed';
-    const summary = buildSummary({
-      config: stored.config,
-      state,
-      datafeedState: stored.run.job_state === 'opened' ? stored.run.datafeed_state : 'stopped',
-      processedRecords: last?.processed_record_count ?? 0,
-      bucketCount: last?.bucket_count ?? 0,
-      processedUntil: last?.latest_bucket_timestamp !== null && last?.latest_bucket_timestamp !== undefined && settings ? last.latest_bucket_timestamp + settings.bucketSpanMs : null,
-      now: this.clock.now(),
-      modelSizeStats: last?.model_size_stats ?? null,
-      lastError: last?.last_error ?? null,
-      indices: stored.config.datafeed_config?.indices ?? last?.indices ?? [],
-      settings,
-      lookback: null,
-      node: live ? lease!.owner : null,
-    });
-    if (last) summary.lookback_progress = last.lookback_progress;
-    return summary;
+    return storedJobSummary(stored, lease, this.clock.now());
   }
 }

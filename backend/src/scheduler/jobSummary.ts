@@ -1,7 +1,9 @@
 /** JobSummary (the REST API's shape) of a job running here, or of a stored job that is not. */
 import type { JobConfig } from '../engine/config';
 import type { ModelSizeStats } from '../engine/job';
-import type { DatafeedSettings } from './datafeedSettings';
+import type { StoredJob } from './configStore';
+import { datafeedSettings, type DatafeedSettings } from './datafeedSettings';
+import type { Lease } from './leaseStore';
 import type { DatafeedState, JobState, JobSummary } from './types';
 
 export interface SummaryInput {
@@ -59,4 +61,35 @@ export function buildSummary(s: SummaryInput): JobSummary {
     node: s.node,
     model_size_stats: mss,
   };
+}
+
+/** The summary of a stored job not running here: its wanted state, the counts it had when it last stopped, the lease holder. */
+export function storedJobSummary(stored: StoredJob, lease: Lease | null, now: number): JobSummary {
+  let settings: DatafeedSettings | null = null;
+  try {
+    settings = datafeedSettings(stored.config);
+  } catch {
+    settings = null;
+  }
+  const live = lease !== null && lease.expires_at > now;
+  const last = stored.summary ?? null;
+  const opened = stored.run.job_state === 'opened';
+  const lastBucket = last?.latest_bucket_timestamp ?? null;
+  const summary = buildSummary({
+    config: stored.config,
+    state: opened ? 'opened' : 'closed',
+    datafeedState: opened ? stored.run.datafeed_state : 'stopped',
+    processedRecords: last?.processed_record_count ?? 0,
+    bucketCount: last?.bucket_count ?? 0,
+    processedUntil: lastBucket !== null && settings ? lastBucket + settings.bucketSpanMs : null,
+    now,
+    modelSizeStats: last?.model_size_stats ?? null,
+    lastError: last?.last_error ?? null,
+    indices: stored.config.datafeed_config?.indices ?? last?.indices ?? [],
+    settings,
+    lookback: null,
+    node: live ? lease.owner : null,
+  });
+  if (last) summary.lookback_progress = last.lookback_progress;
+  return summary;
 }
