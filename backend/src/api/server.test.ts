@@ -59,7 +59,14 @@ describe('API server (HTTP layer)', () => {
     expect((invalid.json.errors as Array<{ column?: number }>)[0].column).toBe(34);
     const other = await call('PUT', '/api/jobs/j1', JSON.stringify({ job_id: 'j2', analysis_config: { detectors: [{ function: 'count' }] } }), 'sekret-token');
     expect(other.json.errors).toEqual([{ message: 'job_id: "j2" differs from the job id "j1"', path: 'job_id' }]);
-    expect(lines).toEqual([]);
+    expect(lines.map((l) => l.replace(/ → (\d+): .*/, ' → $1'))).toEqual([
+      'api: PATCH /api/jobs/a → 405',
+      'api: PUT /api/jobs/a → 400',
+      'api: PUT /api/jobs/A_B → 400',
+      'api: PUT /api/jobs/j1 → 400',
+      'api: PUT /api/jobs/j1 → 400',
+    ]);
+    expect(lines.join('\n')).not.toContain('sekret-token');
   });
 
   it('validates a pipeline: the brief\'s netflow command gives its job config with a note', async () => {

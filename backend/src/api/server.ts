@@ -85,6 +85,10 @@ export function createApiHandler(opts: ApiServerOptions): (req: http.IncomingMes
         if (response.status >= 500) log(`api: ${routeLabel} → ${response.status}: ${(response.body as { error: string }).error}`);
       }
       writeResponse(res, response);
+      // job lifecycle events (create, open, start, stop, close, delete): one line each, without body or headers
+      if (response.status < 500 && method !== 'GET' && /^\/api\/jobs\//.test(url.pathname)) {
+        log(`api: ${method} ${url.pathname} → ${response.status}${response.status >= 400 ? `: ${(response.body as { error?: string }).error ?? ''}` : ''}`);
+      }
     })().catch((err) => {
       log(`api: ${describeError(err)}`);
       if (!res.headersSent) res.destroy();

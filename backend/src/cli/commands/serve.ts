@@ -93,7 +93,7 @@ async function initWithRetry(manager: JobManager, stopping: () => boolean): Prom
     } catch (err) {
       const delay = Math.min(30_000, 1_000 * 2 ** Math.min(attempt - 1, 5));
       logLine(`job manager init failed (attempt ${attempt}): ${describeError(err)}; retrying in ${delay / 1000} s`);
-      await new Promise((r) => setTimeout(r, delay));
+      await new Promise((r) => setTimeout(r, delay).unref()); // a pending retry never holds up the exit
     }
   }
   return false;
