@@ -69,7 +69,7 @@ export const WEEK_MS = 7 * DAY_MS;
 /** Tuning of the series model (fixed; part of the model's definition, not user options). */
 export const TUNING = {
   /** Forgetting per hour of data for the residual moments and candidate weights. */
-  decayPerHour: 0.006,
+  decayPerHour: 0.004,
   /** Forgetting per hour of the seasonality test statistics. */
   testDecayPerHour: 0.04,
   /** Minimum buckets and minimum hours before a series is scored. */
@@ -101,9 +101,9 @@ export const TUNING = {
    * Trend: the local linear level's gain per hour of data (its slope learns at slopeGainRatio of that),
    * the hours of data before its test may pass, and the on/off ratios of its squared errors to the level's.
    */
-  trendGainPerHour: 0.05,
-  slopeGainRatio: 0.1,
-  trendMinHours: 48,
+  trendGainPerHour: 0.01,
+  slopeGainRatio: 1,
+  trendMinHours: 336,
   trendOnRatio: 0.8,
   trendOffRatio: 0.95,
   /** When a seasonal component switches, the residual moments keep the weight of this many hours of data. */

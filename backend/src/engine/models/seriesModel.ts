@@ -270,9 +270,15 @@ export class SeriesModelSet implements SeriesModels {
       profileLearn(s, base + L.dailyVarianceOffset, L.dailyKnots, dPos, target, gain * Math.pow(omega, TUNING.phaseVarianceOutlierPower), recentre);
     }
     if (scored && (L.dailyKnots === 0 || cycles >= 1)) {
-      // A deviation the (not yet used) daily component explains is no level shift.
-      const alt = !dailyOn && L.dailyKnots > 0 ? residual - daily : residual;
-      const r = Math.abs(alt) < Math.abs(residual) ? alt : residual;
+      // A deviation that a (not yet used) seasonal component explains is no level shift: the CUSUMs see
+      // the smallest of the residuals with and without the components that have seen a full cycle.
+      let r = residual;
+      const withDaily = !dailyOn && L.dailyKnots > 0 ? residual - daily : residual;
+      if (Math.abs(withDaily) < Math.abs(r)) r = withDaily;
+      if (L.weeklyKnots > 0 && cycles >= 7 && s[base + F.WEEKLY_ON] !== 1) {
+        if (Math.abs(residual - weekly) < Math.abs(r)) r = residual - weekly;
+        if (Math.abs(withDaily - weekly) < Math.abs(r)) r = withDaily - weekly;
+      }
       this.detectLevelShift(base, r / sd, r);
     }
     if (L.dailyKnots > 0 || L.weeklyKnots > 0) {
