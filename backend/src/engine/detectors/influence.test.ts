@@ -49,3 +49,27 @@ describe('influence', () => {
     expect(sidedLogProbability('low', 6.08, band)).toBeCloseTo(Math.log(0.025), 2);
   });
 });
+
+describe('influence: the subtraction shortcut agrees with merging the other groups', () => {
+  it('count, sum and mean without a value', () => {
+    const groups = new Map<string, FeatureAccumulator>();
+    const whole = new FeatureAccumulator({ values: true, distinct: false });
+    const data: Record<string, number[]> = { x: [100, 120, 130], y: [10, 12], z: [11] };
+    for (const [k, vs] of Object.entries(data)) {
+      const a = new FeatureAccumulator({ values: true, distinct: false });
+      for (const v of vs) { a.addEvent(); a.addValue(v); whole.addEvent(); whole.addValue(v); }
+      groups.set(k, a);
+    }
+    const band = { typical: 11, lower: 9, upper: 13 };
+    for (const feature of ['count', 'sum', 'mean'] as const) {
+      const hits = influencingValues(groups, whole, whole.feature(feature)!, band, { feature, side: 'high', emptyIsZero: feature !== 'mean' });
+      // x carries the anomaly in every feature: without it, count 3 / sum 33 / mean 11 are ordinary.
+      expect(hits[0].value).toBe('x');
+      // median has no shortcut: the general path must agree on the leader.
+      const med = influencingValues(groups, whole, whole.feature('median')!, band, { feature: 'median', side: 'high', emptyIsZero: false });
+      expect(med[0].value).toBe('x');
+    }
+    expect(influencingValues(groups, whole, 353 / 6, band, { feature: 'mean', side: 'high', emptyIsZero: false })
+      .map((h) => h.value)).toEqual(['x']);
+  });
+});

@@ -42,6 +42,17 @@ export interface FeatureContext {
 
 function featureWithout(groups: Map<string, FeatureAccumulator>, without: string, ctx: FeatureContext,
   template: FeatureAccumulator): number | null {
+  // Additive features: the whole minus the value's records, without merging every other group.
+  const g = groups.get(without);
+  if (g && (ctx.feature === 'count' || ctx.feature === 'sum' || ctx.feature === 'mean')) {
+    const count = template.count - g.count;
+    const n = template.n - g.n;
+    if (!(count > 1e-9)) return ctx.emptyIsZero ? 0 : null;
+    if (ctx.feature === 'count') return count;
+    if (!(n > 1e-9)) return ctx.emptyIsZero ? 0 : null;
+    const sum = template.sum - g.sum;
+    return ctx.feature === 'sum' ? sum : sum / n;
+  }
   const rest = new FeatureAccumulator({ values: template.values !== null, distinct: template.distinct !== null });
   for (const [v, acc] of groups) if (v !== without) rest.merge(acc);
   if (rest.isEmpty()) return ctx.emptyIsZero ? 0 : null;
