@@ -124,8 +124,12 @@ describe('results queries on a real node', () => {
   });
 
   it('results over HTTP: swimlane, records with entity filters, buckets, influencers, model plot, time range', async () => {
-    await writeDocs(client, resultsIndexOf(jobId), samples.map((d) => ({ ...d, job_id: jobId })));
     const r = `/api/jobs/${jobId}/results`;
+    // no results index yet: empty answers, not errors
+    expect((await call('GET', `${r}/records`)).json).toEqual({ count: 0, records: [] });
+    expect((await call('GET', `${r}/time_range`)).json).toEqual({ earliest: null, latest: null });
+    expect((await call('GET', `${r}/swimlane`)).json).toMatchObject({ start: null, end: null, overall: { cells: [] }, lanes: [] });
+    await writeDocs(client, resultsIndexOf(jobId), samples.map((d) => ({ ...d, job_id: jobId })));
     const sw = await call('GET', `${r}/swimlane?start=${T0}&end=${T0 + 7 * SPAN_MS}&view_by=entity&limit=3&sort=max_score`);
     expect(sw.status).toBe(200);
     expect(sw.json).toMatchObject({ job_id: jobId, bucket_span: 900, interval_ms: SPAN_MS, start: T0, end: T0 + 7 * SPAN_MS });

@@ -167,6 +167,15 @@ describe('vigil serve (a real process) on a Zeek day', () => {
     const metrics = await (await fetch(`${base}/metrics`)).text();
     expect(metrics).toContain(`vigil_buckets_processed_total{job_id="${jobId}"} ${fileBuckets.length}`);
     expect(metrics).toMatch(new RegExp(`vigil_documents_read_total\\{job_id="${jobId}"\\} \\d+`));
+
+    // lifecycle: the finished lookback leaves the job opened with a stopped datafeed; stop is a no-op, close closes
+    expect((await call<{ status: { state: string; datafeed_state: string } }>('POST', `/api/jobs/${jobId}/_stop`)).json.status).toMatchObject({ state: 'opened', datafeed_state: 'stopped' });
+    const closed = await call<{ status: { state: string; bucket_count: number } }>('POST', `/api/jobs/${jobId}/_close`);
+    expect(closed.json.status).toMatchObject({ state: 'closed', bucket_count: 338 });
+    const stats = await call<{ state: string; model_size_stats: { memory_status: string; total_by_field_count: number } }>('GET', `/api/jobs/${jobId}/stats`);
+    expect(stats.json.state).toBe('closed');
+    expect(stats.json.model_size_stats.memory_status).toBe('ok');
+    expect(stats.json.model_size_stats.total_by_field_count).toBeGreaterThan(0);
   });
 
   it('SIGTERM: shuts down cleanly, one log line per lifecycle event, no secret in the log', async () => {
