@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-const BENCHES = ['seriesThroughput.js', 'jobThroughput.js', 'pipeline.js'];
+const BENCHES = ['seriesThroughput.js', 'jobThroughput.js', 'pipeline.js', 'securityThroughput.js'];
 
 function main(): void {
   for (const file of BENCHES) {
