@@ -69,7 +69,7 @@ export const WEEK_MS = 7 * DAY_MS;
 /** Tuning of the series model (fixed; part of the model's definition, not user options). */
 export const TUNING = {
   /** Forgetting per hour of data for the residual moments and candidate weights. */
-  decayPerHour: 0.004,
+  decayPerHour: 0.005,
   /** Forgetting per hour of the seasonality test statistics. */
   testDecayPerHour: 0.04,
   /** Minimum buckets and minimum hours before a series is scored. */
@@ -87,7 +87,7 @@ export const TUNING = {
   cusumClip: 3,
   cusumMinRun: 6,
   /** Outlier weighting of the multi-bucket moments: full weight down to this two-sided probability. */
-  multiBucketFullWeightP: 0.0001,
+  multiBucketFullWeightP: 0.0002,
   /** Residuals entering the multi-bucket window are clipped at this many standard deviations. */
   multiBucketClip: 3,
   /** Seasonality: gain floor per cycle, cycles before a test can pass, on/off ratios of squared errors. */

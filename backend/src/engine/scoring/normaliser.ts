@@ -2,7 +2,7 @@
  * Normalisation of raw scores to 0..100 (engine-anchors §1.4(5), §5 row 18).
  * The normaliser keeps a decayed sketch of the job's raw scores, fed with one high-water mark per fixed
  * interval of 3600 / clamp(2 · bucket span, 300 s, 3600 s) buckets, so short bucket spans do not flood it
- * with small scores; the sketch forgets with a half-life of 100 samples (about 50 h at 5-minute buckets), so
+ * with small scores; the sketch forgets with a half-life of 120 samples (about 60 h at 5-minute buckets), so
  * scores are relative to the recent past. The normalised score is the minimum of four ceilings:
  *  - noise: signal strength in dB above the median ("noise") raw score (floored at 0.1), 3.33 points per dB
  *    (100 at a raw score of 100; 75 at p ≈ 1e-18; 50 at p ≈ 1e-8);
@@ -22,7 +22,7 @@ const KNOTS: ReadonlyArray<readonly [number, number]> = [
 /** Tuning of the normaliser (fixed; tuned on NAB). */
 export const NORMALISER_TUNING = {
   /** Half-life of the sketch and of the max score, in samples (one sample per interval, about an hour). */
-  sketchHalfLifeSamples: 100,
+  sketchHalfLifeSamples: 120,
   maxScoreHalfLifeSamples: 24 * 30,
   /** Noise floor of the dB ceiling, in raw-score units, and ceiling points per dB above the noise. */
   noiseFloor: 0.1,
