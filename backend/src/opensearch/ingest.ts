@@ -23,7 +23,8 @@ export interface IngestOptions {
   /** Overrides the sourcetype of the format (required for csv/ndjson without the brief's flow names). */
   sourcetype?: EventKind;
   replicas?: number;
-  /** Refresh the index at the end (tests and counts right after). */
+  /** The index is refreshed at the end either way (documents searchable when ingest returns; the
+   * `_ignored` count needs it); `refresh: true` says so explicitly. */
   refresh?: boolean;
   /** Bulk request size in bytes (default 1 MB) and parallel requests (default 2). */
   flushBytes?: number;
@@ -111,8 +112,20 @@ export async function ingestFiles(client: Client, opts: IngestOptions): Promise<
     }
   }
 
+  // An error of the files (or of preparing the index) ends the stream quietly and is thrown after
+  // the helper has flushed and stopped: thrown inside the helper, it would leave its flush timer
+  // running (the process would linger 30 s).
+  let sourceError: unknown = null;
+  async function* guardedDocuments(): AsyncGenerator<EventDocument> {
+    try {
+      yield* documents();
+    } catch (err) {
+      sourceError = err;
+    }
+  }
+
   const stats = await client.helpers.bulk<EventDocument>({
-    datasource: documents(),
+    datasource: guardedDocuments(),
     onDocument: (doc) => ({ index: { _index: opts.index, _id: doc.event_id } }),
     onDrop: (drop) => {
       if (failures.length < keep) {
@@ -125,13 +138,13 @@ export async function ingestFiles(client: Client, opts: IngestOptions): Promise<
     concurrency: opts.concurrency ?? 2,
     retries: 5,
     wait: 2000,
-    refreshOnCompletion: opts.refresh ? opts.index : false,
   });
 
+  if (sourceError) throw sourceError;
   let ignored: number | null = null;
   if (indexReady) {
     try {
-      if (!opts.refresh) await osRequest(client, 'POST', `/${encodeURIComponent(opts.index)}/_refresh`);
+      await osRequest(client, 'POST', `/${encodeURIComponent(opts.index)}/_refresh`);
       const res = await osRequest<{ count: number }>(client, 'POST', `/${encodeURIComponent(opts.index)}/_count`, { query: { exists: { field: '_ignored' } } });
       ignored = res.body.count;
     } catch {

@@ -1,4 +1,5 @@
-import { formatIngestReport, parseIngestOptions } from './ingest';
+import { sharedPath } from '../../support/sharedData';
+import { command, formatIngestReport, parseIngestOptions } from './ingest';
 
 describe('vigil ingest options', () => {
   it('takes several inputs (repeated or listed) and the index', () => {
@@ -36,5 +37,26 @@ describe('vigil ingest options', () => {
         '  a.log:4 field "ts": unparseable time',
       ].join('\n'),
     );
+  });
+});
+
+describe('vigil ingest without a reachable OpenSearch', () => {
+  it('exits 1 with one line naming the server, never its credentials', async () => {
+    const err: string[] = [];
+    const spy = jest.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
+      err.push(String(s));
+      return true;
+    });
+    let code: number;
+    try {
+      const file = sharedPath('datasets', 'stratosphere-zeek', '001-zeek-scenario-malicious', 'labeled-conn.log');
+      code = await command.run(['--input', file, '--index', 'flows', '--url', 'http://vigil:s3cret@127.0.0.1:9']);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(code).toBe(1);
+    const text = err.join('');
+    expect(text).toMatch(/^vigil ingest: http:\/\/127\.0\.0\.1:9: HEAD \/flows: ConnectionError: .*ECONNREFUSED/m);
+    expect(text).not.toContain('s3cret');
   });
 });

@@ -9,7 +9,6 @@ import { Progress } from '../progress';
 import { openRecords } from '../../readers';
 import { connectionFromEnv, createClient, redactUrl } from '../../opensearch/client';
 import { ingestFiles, type IngestReport } from '../../opensearch/ingest';
-import { describeError } from '../../opensearch/request';
 import { installTemplates, type EventKind } from '../../opensearch/templates';
 
 const USAGE = `Usage: vigil ingest --input <file> [<file>...] --index <name> [options]
@@ -29,7 +28,7 @@ Options:
   --replicas <n>           replicas of a new index (default 1; 0 on a single node)
   --year <yyyy>            year for syslog lines without one (default: the current UTC year)
   --timezone <zone>        zone of times written without one (default UTC)
-  --refresh                refresh the index at the end (documents searchable at once)
+  --refresh                accepted for scripts: the index is always refreshed at the end
   --install-templates      first install (or update) Vigil's index templates: flows, IDS, syslog,
                            vigil-results-*, vigil-state, vigil-config, vigil-leases
   --progress               draw a progress bar even when stderr is not a terminal`;
@@ -159,7 +158,9 @@ export const command: CliCommand = {
       return report.failed > 0 ? 1 : 0;
     } catch (err) {
       progress.done('failed');
-      process.stderr.write(`vigil ingest: ${redactUrl(conn.url)}: ${err instanceof Error && 'meta' in err ? describeError(err) : (err as Error).message}\n`);
+      // errors of the connection name the server (without credentials); errors of the files name the file
+      const fromClient = err instanceof Error && ('meta' in err || /Connection|Timeout|NoLivingConnections/.test(err.name));
+      process.stderr.write(`vigil ingest: ${fromClient ? `${redactUrl(conn.url)}: ` : ''}${err instanceof Error ? err.message : String(err)}\n`);
       return 1;
     } finally {
       await client.close();
