@@ -140,10 +140,22 @@
    * The built Vigil datasource against the real vigil serve: Grafana's BackendSrv is real HTTP (window.fetch) to the
    * harness server's data-proxy route; the template service replaces nothing (no dashboard variables here).
    */
-  async function queryVigil(dsPlugin, jobId, from, to) {
+  const VIGIL_SETTINGS = {
+    id: 1,
+    uid: 'vigil',
+    type: 'vigil-anomaly-datasource',
+    name: 'Vigil',
+    url: '/api/datasources/proxy/uid/vigil',
+    access: 'proxy',
+    jsonData: { url: 'http://vigil-serve', sourceDatasourceUid: 'netflow-os', sourceTimeField: '@timestamp' },
+    meta: {},
+    readOnly: false,
+  };
+
+  /** Grafana's services the plugin calls: BackendSrv as real HTTP, a template service, a datasource registry. */
+  function installVigilHost(dsPlugin) {
     const runtime = host['@grafana/runtime'];
     const { Observable } = host.rxjs;
-    const { dateTime } = host['@grafana/data'];
     runtime.setBackendSrv({
       fetch: (req) =>
         new Observable((subscriber) => {
@@ -170,18 +182,21 @@
       containsTemplate: () => false,
       updateTimeRange: () => undefined,
     });
-    const settings = {
-      id: 1,
-      uid: 'vigil',
-      type: 'vigil-anomaly-datasource',
-      name: 'Vigil',
-      url: '/api/datasources/proxy/uid/vigil',
-      access: 'proxy',
-      jsonData: { url: 'http://vigil-serve', sourceDatasourceUid: 'netflow-os', sourceTimeField: '@timestamp' },
-      meta: {},
-      readOnly: false,
-    };
-    const ds = new dsPlugin.DataSourceClass(settings);
+    const ds = new dsPlugin.DataSourceClass(VIGIL_SETTINGS);
+    runtime.setDataSourceSrv({
+      getList: (filter) => (!filter || !filter.type || filter.type === VIGIL_SETTINGS.type ? [VIGIL_SETTINGS] : []),
+      get: () => Promise.resolve(ds),
+      getInstanceSettings: () => VIGIL_SETTINGS,
+      reload: () => undefined,
+      registerRuntimeDataSource: () => undefined,
+    });
+    return ds;
+  }
+
+  /** The built Vigil datasource against the real vigil serve, through the harness server's data-proxy route. */
+  async function queryVigil(dsPlugin, jobId, from, to) {
+    const { dateTime } = host['@grafana/data'];
+    const ds = installVigilHost(dsPlugin);
     state.testDatasource = await ds.testDatasource();
     const response = await ds.query({
       targets: [
@@ -225,6 +240,19 @@
       hasAppRoot: Boolean(appModule.plugin.root),
     };
 
+    if (params.get('page')) {
+      installVigilHost(dsModule.plugin);
+      const { MemoryRouter } = host['react-router'];
+      const Root = appModule.plugin.root;
+      const rootProps = { basename: '/a/vigil-anomaly-app', meta: { id: 'vigil-anomaly-app', jsonData: {} }, query: {}, path: '', onNavChanged: () => {} };
+      const route = `/${params.get('page')}${params.get('job') ? `?job=${encodeURIComponent(params.get('job'))}` : ''}`;
+      document.getElementById('panel').style.height = 'auto';
+      createRoot(document.getElementById('panel')).render(
+        React.createElement(ThemeContext.Provider, { value: theme }, React.createElement(MemoryRouter, { initialEntries: [route] }, React.createElement(Root, rootProps)))
+      );
+      state.ready = true;
+      return;
+    }
     if (params.get('bench')) {
       await runBench(panelModule.plugin.panel, theme, Number(params.get('bench')));
       return;

@@ -12,16 +12,17 @@ const path = require('path');
 
 const { bandColor, expectedSwimlane } = require('./expectations');
 const { ROOT, buildPlugin, fail, openHarness, run } = require('./session');
+const { startVigilServe, writeResults } = require('./vigilServe');
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
 const PIPELINE = 'autodetect bucketspan=15m high_count by src, high_sum(dest_app_bytes) by dest_port';
 const LIMIT = 10;
 
-function analyzeRealData(tmp) {
+function analyzeRealData(tmp, jobId) {
   const { sharedPath } = require(path.join(ROOT, 'backend', 'dist', 'support', 'sharedData.js'));
   const input = sharedPath('datasets', 'stratosphere-zeek', '008-zeek-mixed', 'conn.log.labeled');
   const out = path.join(tmp, 'results.ndjson');
-  run(process.execPath, [path.join(ROOT, 'backend', 'bin', 'vigil.js'), 'analyze', '--input', input, '--search', PIPELINE, '--out', out, '--no-progress'], 'vigil analyze');
+  run(process.execPath, [path.join(ROOT, 'backend', 'bin', 'vigil.js'), 'analyze', '--input', input, '--search', PIPELINE, '--out', out, '--no-progress', '--job-id', jobId], 'vigil analyze');
   return fs
     .readFileSync(out, 'utf8')
     .split('\n')
@@ -47,16 +48,21 @@ function hexToRgb(hex) {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
-async function checkTheme(page, base, themeName, docs, expected) {
+async function checkTheme(page, base, themeName, docs, expected, source) {
   const dark = themeName === 'dark';
-  await page.goto(`${base}/harness.html?theme=${themeName}&viewBy=entity&limit=${LIMIT}`);
+  const label = `${themeName}/${source}`;
+  await page.goto(`${base}/harness.html?theme=${themeName}&viewBy=entity&limit=${LIMIT}&source=${source}&job=${encodeURIComponent(docs[0].job_id)}`);
   await page.waitForFunction(() => window.__harness && (window.__harness.ready || window.__harness.error), null, { timeout: 60000 });
   const harness = await page.evaluate(() => window.__harness);
   if (harness.error) {
-    check(`${themeName}: harness renders the panel`, false, harness.error);
+    check(`${label}: harness renders the panel`, false, harness.error);
     return;
   }
-  if (themeName === 'light') {
+  if (source === 'vigil') {
+    check(`${label}: the built datasource's testDatasource passes against vigil serve`, harness.testDatasource && harness.testDatasource.status === 'success', JSON.stringify(harness.testDatasource));
+    check(`${label}: the datasource returned the swimlane and records frames`, JSON.stringify(harness.frames.map((f) => f.refId)) === '["A","B"]' && harness.frames[0].fields.includes('lane') && harness.frames[1].fields.includes('source_events'), JSON.stringify(harness.frames));
+  }
+  if (themeName === 'light' && source === 'vigil') {
     check('built modules load as Grafana plugins', harness.modules.panel === 'PanelPlugin' && harness.modules.datasource === 'DataSourcePlugin' && harness.modules.app === 'AppPlugin', JSON.stringify(harness.modules));
     check('datasource module has query and config editors', harness.modules.hasQueryEditor && harness.modules.hasConfigEditor && harness.modules.datasourceMethods.length === 4, JSON.stringify(harness.modules));
   }
@@ -68,8 +74,8 @@ async function checkTheme(page, base, themeName, docs, expected) {
   const gap = Number(geo.overallGap);
   const buckets = Number(geo.bucketCount);
   const labels = await page.getByTestId('data-testid vigil-swimlane-lane-label').allTextContents();
-  check(`${themeName}: overall lane on top, then the top ${LIMIT} entities by max score`, JSON.stringify(labels) === JSON.stringify(['Overall', ...expected.lanes.map((l) => l.key)]), JSON.stringify(labels));
-  check(`${themeName}: one cell per 15-minute bucket`, buckets === expected.bucketCount, `${buckets} vs ${expected.bucketCount}`);
+  check(`${label}: overall lane on top, then the top ${LIMIT} entities by max score`, JSON.stringify(labels) === JSON.stringify(['Overall', ...expected.lanes.map((l) => l.key)]), JSON.stringify(labels));
+  check(`${label}: one cell per 15-minute bucket`, buckets === expected.bucketCount, `${buckets} vs ${expected.bucketCount}`);
   const cellWidth = box.width / buckets;
   const centre = (row, index) => ({ x: (index + 0.5) * cellWidth, y: row * laneHeight + (row > 0 ? gap : 0) + laneHeight / 2 });
   const pixel = (p) =>
@@ -97,7 +103,7 @@ async function checkTheme(page, base, themeName, docs, expected) {
   for (const p of probes) {
     const got = await pixel(centre(p.row, p.index));
     const want = hexToRgb(p.color);
-    check(`${themeName}: cell colour, ${p.what} → ${p.color}`, JSON.stringify(got) === JSON.stringify(want), `got rgb(${got})`);
+    check(`${label}: cell colour, ${p.what} → ${p.color}`, JSON.stringify(got) === JSON.stringify(want), `got rgb(${got})`);
   }
 
   const top = expected.lanes[0];
@@ -109,8 +115,8 @@ async function checkTheme(page, base, themeName, docs, expected) {
   const tipText = (await tooltip.count()) ? await tooltip.innerText() : '';
   const bucketStart = expected.start + topIndex * expected.span;
   const stamp = new Date(bucketStart).toISOString().replace('T', ' ').slice(0, 19);
-  check(`${themeName}: tooltip on hover shows score, time, entity and top records`, tipText.includes(topScore.toFixed(1)) && tipText.includes(top.key) && tipText.includes(stamp) && /high_(count|sum)/.test(tipText), tipText);
-  await page.screenshot({ path: path.join(ARTIFACTS, `swimlane-${themeName}-tooltip.png`) });
+  check(`${label}: tooltip on hover shows score, time, entity and top records`, tipText.includes(topScore.toFixed(1)) && tipText.includes(top.key) && tipText.includes(stamp) && /high_(count|sum)/.test(tipText), tipText);
+  await page.screenshot({ path: path.join(ARTIFACTS, `swimlane-${themeName}-${source}-tooltip.png`) });
 
   await page.mouse.down();
   await page.mouse.up();
@@ -120,7 +126,7 @@ async function checkTheme(page, base, themeName, docs, expected) {
   const pane = hrefs[0] && hrefs[0].includes('panes=') ? JSON.parse(decodeURIComponent(hrefs[0].split('panes=')[1])).a : null;
   const [field, value] = top.key.split('=');
   check(
-    `${themeName}: click opens links to source events (bucket range, entity) and the explorer`,
+    `${label}: click opens links to source events (bucket range, entity) and the explorer`,
     Boolean(pane) &&
       pane.queries[0].query === `${field}:"${value}"` &&
       pane.range.from === String(bucketStart) &&
@@ -130,7 +136,7 @@ async function checkTheme(page, base, themeName, docs, expected) {
   );
   await page.keyboard.press('Escape');
   await page.mouse.move(box.x + box.width + 50, box.y + box.height + 80);
-  await page.screenshot({ path: path.join(ARTIFACTS, `swimlane-${themeName}.png`) });
+  await page.screenshot({ path: path.join(ARTIFACTS, `swimlane-${themeName}-${source}.png`) });
 
   const y = box.y + laneHeight / 2;
   await page.mouse.move(box.x + 10 * cellWidth, y);
@@ -141,35 +147,116 @@ async function checkTheme(page, base, themeName, docs, expected) {
   const wantFrom = expected.start + 10 * expected.span;
   const wantTo = expected.start + 20 * expected.span;
   check(
-    `${themeName}: dragging over buckets 10-20 sets the dashboard time range`,
+    `${label}: dragging over buckets 10-20 sets the dashboard time range`,
     changes.length === 1 && Math.abs(changes[0].from - wantFrom) <= expected.span / 10 && Math.abs(changes[0].to - wantTo) <= expected.span / 10,
     JSON.stringify(changes)
   );
 }
 
+/** The app's Explorer page on vigil serve: lanes, a clicked cell's records, the model-bounds chart. */
+async function checkExplorer(page, base, docs, jobId) {
+  await page.goto(`${base}/harness.html?page=explorer&job=${encodeURIComponent(jobId)}&theme=light`);
+  const labelsLocator = page.getByTestId('data-testid vigil-swimlane-lane-label');
+  await labelsLocator.nth(1).waitFor({ timeout: 30000 }).catch(() => undefined);
+  const expected = expectedSwimlane(docs, 20);
+  const labels = await labelsLocator.allTextContents();
+  check('explorer: the job swimlane with the top 20 entities', JSON.stringify(labels) === JSON.stringify(['Overall', ...expected.lanes.map((l) => l.key)]), JSON.stringify(labels));
+  const canvas = page.getByTestId('data-testid vigil-swimlane-canvas');
+  if ((await canvas.count()) === 0) {
+    check('explorer: a cell click lists its records', false, 'no swimlane');
+    return;
+  }
+  const box = await canvas.boundingBox();
+  const geo = await canvas.evaluate((c) => ({ ...c.dataset }));
+  const lane = expected.lanes[0];
+  const [index] = [...lane.cells.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  const laneHeight = Number(geo.laneHeight);
+  const x = box.x + (index + 0.5) * (box.width / Number(geo.bucketCount));
+  const y = box.y + laneHeight + Number(geo.overallGap) + laneHeight / 2;
+  await page.mouse.click(x, y);
+  await page.keyboard.press('Escape');
+  const table = page.getByTestId('data-testid vigil-records-table');
+  await table.waitFor({ timeout: 15000 }).catch(() => undefined);
+  const bucketStart = expected.start + index * expected.span;
+  const want = docs.filter((d) => d.result_type === 'record' && d.entity_key === lane.key && d.timestamp === bucketStart);
+  const rows = (await table.count()) ? await table.locator('tbody tr').allInnerTexts() : [];
+  check(
+    `explorer: clicking ${lane.key} at bucket ${index} lists its ${want.length} record(s)`,
+    rows.length === want.length && rows.every((r) => r.includes(lane.key)) && rows.some((r) => r.includes(Math.max(...want.map((d) => d.record_score)).toFixed(1))),
+    JSON.stringify(rows)
+  );
+  const chart = page.getByRole('img', { name: 'Model bounds' });
+  await chart.waitFor({ timeout: 15000 }).catch(() => undefined);
+  const paths = (await chart.count()) ? await chart.locator('path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') || '').length)) : [];
+  const noBounds = await page.getByText('No model bounds for this series').count();
+  check('explorer: the selected record shows its model bounds chart (band, typical, actual) or says there are none', paths.length === 3 || noBounds === 1, JSON.stringify(paths));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-light.png'), fullPage: true });
+}
+
+/** The app's Jobs page on vigil serve: the job listed, a pipeline validated live with its error under the column. */
+async function checkJobs(page, base, jobId, serve) {
+  await page.goto(`${base}/harness.html?page=jobs&theme=light`);
+  const row = page.locator('tr', { hasText: jobId });
+  await row.waitFor({ timeout: 30000 }).catch(() => undefined);
+  check('jobs: the job is listed with its state', (await row.count()) === 1 && /closed|opened|failed/.test(await row.innerText()), (await row.count()) ? await row.innerText() : 'no row');
+  await page.getByRole('button', { name: 'New job' }).click();
+  const bad = 'autodetect bucketspan=banana count by src';
+  const verdict = await serve.api('POST', '/api/_validate/pipeline', { search: bad });
+  await page.getByTestId('data-testid vigil-pipeline-input').fill(bad);
+  const error = page.getByTestId('data-testid vigil-pipeline-error').first();
+  await error.waitFor({ timeout: 15000 }).catch(() => undefined);
+  const text = (await error.count()) ? await error.innerText() : '';
+  const first = verdict.errors[0] || {};
+  const caret = first.column ? `${' '.repeat(first.column - 1)}^ ${first.message}` : '';
+  check('jobs: an invalid pipeline shows the API error under its column', verdict.valid === false && text === `${bad}\n${caret}`, JSON.stringify({ text, verdict }));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'jobs-light.png'), fullPage: true });
+  await page.getByTestId('data-testid vigil-pipeline-input').fill('autodetect bucketspan=15m high_count by src');
+  const valid = page.getByText(/Pipeline is valid/);
+  await valid.waitFor({ timeout: 15000 }).catch(() => undefined);
+  check('jobs: a valid pipeline is accepted live', (await valid.count()) === 1);
+}
+
 async function main() {
+  const openSearchUrl = process.env.OPENSEARCH_URL;
+  if (!openSearchUrl) {
+    fail('test:browser needs a real OpenSearch for vigil serve: set OPENSEARCH_URL (npm test starts one with backend/scripts/opensearch.sh)');
+  }
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-browser-'));
+  const jobId = `browser-${process.pid}-${Date.now().toString(36)}`;
+  let serve;
   try {
     const dist = buildPlugin();
     for (const f of ['module.js', 'plugin.json', 'datasource/module.js', 'datasource/plugin.json', 'panels/swimlane/module.js', 'panels/swimlane/plugin.json']) {
       check(`dist/${f} built`, fs.existsSync(path.join(dist, f)));
     }
-    const docs = analyzeRealData(tmp);
+    const docs = analyzeRealData(tmp, jobId);
     check('vigil analyze wrote bucket, record and influencer documents', ['bucket', 'record', 'influencer'].every((t) => docs.some((d) => d.result_type === t)), `${docs.length} docs`);
     const expected = expectedSwimlane(docs, LIMIT);
-    const harness = await openHarness({ pluginDist: dist, resultsJson: JSON.stringify(docs) });
+
+    serve = await startVigilServe(openSearchUrl);
+    await serve.api('PUT', `/api/jobs/${jobId}`, { search: PIPELINE, datafeed_config: { indices: [`netflow-${jobId}`] } });
+    await writeResults(openSearchUrl, docs);
+
+    const harness = await openHarness({ pluginDist: dist, resultsJson: JSON.stringify(docs), vigil: { url: serve.url, token: serve.token } });
     try {
       const consoleErrors = [];
       harness.page.on('pageerror', (e) => consoleErrors.push(String(e)));
-      for (const theme of ['light', 'dark']) {
-        await checkTheme(harness.page, harness.base, theme, docs, expected);
+      // the Vigil datasource against vigil serve, in both themes; then the OpenSearch datasource's frame shape
+      for (const [theme, source] of [['light', 'vigil'], ['dark', 'vigil'], ['light', 'docs']]) {
+        await checkTheme(harness.page, harness.base, theme, docs, expected, source);
       }
+      await checkExplorer(harness.page, harness.base, docs, jobId);
+      await checkJobs(harness.page, harness.base, jobId, serve);
       check('no uncaught errors in the page', consoleErrors.length === 0, consoleErrors.join(' | ').slice(0, 2000));
     } finally {
       await harness.close();
     }
   } finally {
+    if (serve) {
+      await serve.api('DELETE', `/api/jobs/${jobId}`).catch((e) => console.error(`cleanup: ${e.message}`));
+      await serve.stop();
+    }
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   const passed = results.filter(Boolean).length;

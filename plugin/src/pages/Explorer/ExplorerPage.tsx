@@ -169,7 +169,7 @@ function ExplorerPage() {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  range: css({ alignSelf: 'center', color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  range: css({ alignSelf: 'center', marginLeft: theme.spacing(2), color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   section: css({ marginTop: theme.spacing(2) }),
 });
 

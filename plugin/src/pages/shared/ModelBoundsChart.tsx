@@ -46,6 +46,10 @@ export function ModelBoundsChart({ points, width, height, markTime }: Props) {
       <path d={band} fill={theme.colors.primary.transparent} stroke="none" />
       <path d={line((p) => p.model_median)} fill="none" stroke={theme.colors.text.secondary} strokeDasharray="4 3" />
       <path d={line((p) => p.actual)} fill="none" stroke={theme.colors.primary.main} strokeWidth={1.5} />
+      {points.length <= 60 &&
+        points
+          .filter((p) => p.actual !== null)
+          .map((p) => <circle key={p.timestamp} cx={x(p.timestamp)} cy={y(p.actual!)} r={3} fill={theme.colors.primary.main} />)}
       {markTime !== undefined && (
         <line x1={x(markTime)} x2={x(markTime)} y1={pad / 2} y2={height - pad} stroke={theme.colors.error.main} />
       )}
