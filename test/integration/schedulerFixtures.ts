@@ -72,7 +72,8 @@ export function managerIndices(stem: string): { config: string; state: string; l
 }
 
 export function newManager(client: Client, clock: ManualClock, indices: ReturnType<typeof managerIndices>, extra: Partial<JobManagerOptions> = {}): JobManager {
-  return new JobManager({ client, clock, indices, replicas: 0, leaseMs: 60_000, instanceId: 'it-a', ...extra });
+  // a long lease: lease renewals every 20 s of manual-clock time would dominate tests that run hours of real time
+  return new JobManager({ client, clock, indices, replicas: 0, leaseMs: 24 * HOUR, instanceId: 'it-a', ...extra });
 }
 
 export async function cleanUp(client: Client, indices: ReturnType<typeof managerIndices>, others: string[]): Promise<void> {
