@@ -20,10 +20,11 @@ describe('series model behaviour', () => {
     const critical = scored.filter((s) => s.score >= 75).length;
     const majorOrMore = scored.filter((s) => s.score >= 50).length;
     // p < 0.035 is a two-sided 3.5 % event per bucket under a calibrated model (350 per 10k); the
-    // outlier-weighted moments are a little narrow, measured 606 per 10k on this seed.
+    // outlier-weighted moments are a little narrow and the multi-bucket feature adds its own: measured 627
+    // per 10k on this seed (627, 661, 663, 643 on seeds 1-4).
     expect(records).toBeGreaterThan(250);
     expect(records).toBeLessThan(800);
-    // Critical (>= 75) and major (>= 50): measured 0 per 10k buckets; bounded at 2 and 5.
+    // Critical (>= 75) and major (>= 50): measured 0 per 10k buckets on seeds 1-4; bounded at 2 and 5.
     expect(critical).toBeLessThanOrEqual(2);
     expect(majorOrMore).toBeLessThanOrEqual(5);
   });
@@ -64,8 +65,8 @@ describe('series model behaviour', () => {
     const steps = runSeries(values);
     expect(steps.filter((s) => s.observation.scored && s.probability < 1e-3).length).toBeLessThanOrEqual(5);
     expect(steps.filter((s) => s.score >= 50).length).toBe(0);
-    // the typical value is on the line (measured 0.35 off; the level alone, catching up by level shifts,
-    // is 12 below it on this seed)
+    // the typical value is on the line (measured 0.3 off; the level alone, catching up by level shifts,
+    // is 5.4 below it on this seed)
     const trueLast = 100 + (100 * (n - 1)) / DAY;
     expect(Math.abs(steps[n - 1].observation.typical - trueLast)).toBeLessThan(2.5);
   });
@@ -85,7 +86,7 @@ describe('series model behaviour', () => {
       expect(week.filter((s) => s.observation.scored && s.probability < 1e-3).length).toBeLessThanOrEqual(2);
       expect(week.filter((s) => s.score >= 25).length).toBe(0);
     }
-    // week 6 at noon (the daily term is 0): Wednesday 100, Saturday 70 (measured 96.4 and 74.8)
+    // week 6 at noon (the daily term is 0): Wednesday 100, Saturday 70 (measured 96.4 and 74.9)
     const wednesday = steps[5 * 168 + 2 * 24 + 12].observation.typical;
     const saturday = steps[5 * 168 + 5 * 24 + 12].observation.typical;
     expect(Math.abs(wednesday - 100)).toBeLessThan(7);
