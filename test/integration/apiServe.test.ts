@@ -83,7 +83,6 @@ describe('vigil serve (a real process) on a Zeek day', () => {
   });
 
   afterAll(async () => {
-    if (process.env.KEEP_IT === '1') return;
     if (proc && proc.exitCode === null) proc.kill('SIGKILL');
     if (client) {
       await deleteIndices(client, index);

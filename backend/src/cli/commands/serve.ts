@@ -78,6 +78,8 @@ async function readinessOf(client: Client, initialised: () => string | null): Pr
     if (health.body.status === 'red') return { ready: false, reason: 'OpenSearch cluster health is red' };
     const cfg = await osRequest(client, 'HEAD', `/${CONFIG_INDEX}`, undefined, { ignore: [404] });
     if (cfg.statusCode === 404) return { ready: false, reason: `index ${CONFIG_INDEX} is missing` };
+    const tpl = await osRequest(client, 'HEAD', '/_index_template/vigil-results', undefined, { ignore: [404] });
+    if (tpl.statusCode === 404) return { ready: false, reason: 'index template vigil-results is missing' };
     return { ready: true };
   } catch (err) {
     return { ready: false, reason: `OpenSearch unreachable: ${describeError(err)}` };
