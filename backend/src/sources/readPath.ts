@@ -17,8 +17,14 @@ export interface DetectorLike {
 export type ReadPath = 'raw' | 'aggregated';
 
 const COUNTS = new Set(['count', 'high_count', 'low_count', 'non_zero_count', 'high_non_zero_count', 'low_non_zero_count']);
+/**
+ * What OpenSearch computes per bucket × series for each function. The engine weighs a summarised
+ * value by its record's summary count (`doc_count`): a sum is rebuilt as mean × count and a mean
+ * as the count-weighted mean, so both take the bucket's average. Exact when every document of the
+ * bucket has the field (filter on `exists` in the datafeed query otherwise).
+ */
 const METRIC_AGG: Record<string, MetricSpec['agg']> = {
-  sum: 'sum', high_sum: 'sum', low_sum: 'sum', non_null_sum: 'sum', high_non_null_sum: 'sum', low_non_null_sum: 'sum',
+  sum: 'avg', high_sum: 'avg', low_sum: 'avg', non_null_sum: 'avg', high_non_null_sum: 'avg', low_non_null_sum: 'avg',
   mean: 'avg', high_mean: 'avg', low_mean: 'avg', avg: 'avg', high_avg: 'avg', low_avg: 'avg',
   min: 'min', max: 'max',
 };
