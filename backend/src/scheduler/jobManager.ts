@@ -81,6 +81,7 @@ export class JobManager {
   async init(): Promise<void> {
     await installTemplates(this.client, { replicas: this.opts.replicas });
     await this.configs.prepare();
+    await this.leases.prepare();
     await this.reconcile();
     this.scheduleMaintenance();
   }
@@ -449,7 +450,8 @@ export class JobManager {
       config: l.config,
       state: 'opened',
       datafeedState: l.datafeedState,
-      processedRecords: stats.processed_record_count,
+      // on the aggregated path the engine sees one summarised record per series and bucket: count documents
+      processedRecords: l.runtime.source.settings.readPath === 'aggregated' ? l.runtime.counters.documentsRead : stats.processed_record_count,
       bucketCount: stats.bucket_count,
       processedUntil: l.runtime.processedUntil,
       now: this.clock.now(),

@@ -132,6 +132,10 @@ export class JobRuntime {
 
   private takeResults(): void {
     const docs = this.job.takeResults() as unknown as ResultDocLike[];
+    if (this.source.settings.readPath === 'aggregated') {
+      // a summarised record stands for doc_count documents: a bucket's event count is its documents
+      for (const d of docs) if (d.result_type === 'bucket') d.event_count = this.bucketCounts.get(d.timestamp) ?? 0;
+    }
     const cats = this.job.takeCategoryDefinitions() as unknown as ResultDocLike[];
     this.outbox.push(...docs, ...cats);
   }

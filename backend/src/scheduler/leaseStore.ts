@@ -7,6 +7,7 @@
 import type { Client } from '@opensearch-project/opensearch';
 import { leaseMappings } from '../opensearch/mappings';
 import { osRequest } from '../opensearch/request';
+import { withRetry } from '../opensearch/retry';
 import { ensureIndex, LEASES_INDEX } from '../opensearch/templates';
 
 export interface Lease {
@@ -30,9 +31,11 @@ export class LeaseStore {
 
   constructor(private readonly client: Client, readonly owner: string, private readonly leaseMs: number, private readonly replicas?: number, private readonly index: string = LEASES_INDEX) {}
 
-  private async prepare(): Promise<void> {
+  async prepare(): Promise<void> {
     if (this.prepared) return;
     await ensureIndex(this.client, this.index, leaseMappings, { replicas: this.replicas });
+    // a concurrent creator may return before the shard is up: wait for it
+    await osRequest(this.client, 'GET', `/_cluster/health/${this.index}`, undefined, { querystring: { wait_for_status: 'yellow', timeout: '30s' } });
     this.prepared = true;
   }
 
@@ -42,7 +45,7 @@ export class LeaseStore {
 
   async read(jobId: string): Promise<{ lease: Lease | null; seqNo?: number; primaryTerm?: number }> {
     await this.prepare();
-    const res = await osRequest<LeaseDoc>(this.client, 'GET', this.docPath(jobId), undefined, { ignore: [404] });
+    const res = await withRetry(() => osRequest<LeaseDoc>(this.client, 'GET', this.docPath(jobId), undefined, { ignore: [404] }), { maxAttempts: 4, baseDelayMs: 100 });
     if (res.statusCode === 404 || !res.body.found || !res.body._source) return { lease: null };
     return { lease: res.body._source, seqNo: res.body._seq_no, primaryTerm: res.body._primary_term };
   }
