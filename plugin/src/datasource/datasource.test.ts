@@ -92,8 +92,8 @@ describe('VigilDataSource', () => {
     expect((await ds.metricFindQuery('jobs()')).map((v) => v.text)).toEqual(['zeek-008', 'auth-failures']);
     expect((await ds.metricFindQuery('entities($job)')).map((v) => v.text)).toEqual([
       'src=89.248.165.118',
-      'src=41.160.86.17',
       'src=64.188.30.146',
+      'src=41.160.86.17',
     ]);
   });
 

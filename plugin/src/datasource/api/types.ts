@@ -97,6 +97,8 @@ export interface BucketsResponse {
 
 export interface ModelPlotResponse {
   points: Array<{ timestamp: number; actual: number | null; model_lower: number; model_median: number; model_upper: number }>;
+  /** Where the points came from: model_plot documents or the records' explanations. */
+  source?: string;
 }
 
 export interface ValidateResponse {

@@ -45,10 +45,12 @@ describe('response parsers (golden files)', () => {
     expect(field(frame, 'severity').values[0]).toBe('critical');
     expect(field(frame, 'detector').values[0]).toBe('high_sum(dest_app_bytes) by dest_port');
     expect(field(frame, 'record_score').config.links?.[0].url).toBe('${__data.fields.source_events:raw}');
+    const top = [...resp.records].sort((a, b) => b.record_score - a.record_score)[0];
     const url = decodeURIComponent(String(field(frame, 'source_events').values[0]).split('panes=')[1]);
     const pane = JSON.parse(url).a;
-    expect(pane.queries[0].query).toBe('dest_port:"5353"');
-    expect(pane.range).toEqual({ from: '1655085600000', to: '1655086500000' });
+    expect(top.entity_key).toBe('dest_port=53535');
+    expect(pane.queries[0].query).toBe('dest_port:"53535"');
+    expect(pane.range).toEqual({ from: String(top.timestamp), to: String(top.timestamp + 900000) });
     expect(pane.queries[0].datasource.uid).toBe('netflow-os');
   });
 
@@ -75,9 +77,11 @@ describe('response parsers (golden files)', () => {
   });
 
   it('model bounds: actual, typical and the 95% band', () => {
-    const frame = parseModelPlot(load<ModelPlotResponse>('model_plot.response.json'), 'E', 'dest_port=5353');
+    const resp = load<ModelPlotResponse>('model_plot.response.json');
+    const frame = parseModelPlot(resp, 'E', 'dest_port=53535');
     expectGolden(frame, 'model_plot');
-    expect(field(frame, 'actual').values).toEqual([0, 86, null]);
+    expect(field(frame, 'actual').values).toEqual(resp.points.map((p) => p.actual));
+    expect(field(frame, 'actual').values).toEqual([152, 316]);
     expect(field(frame, 'model_upper').config.displayName).toBe('Upper bound (95%)');
   });
 

@@ -8,7 +8,8 @@ import { installFakeHost } from '../../test/fakeHost';
 import JobsPage from './JobsPage';
 import { caretUnder, pipelineJobBody } from './pipelineErrors';
 
-const jobs = JSON.parse(fs.readFileSync(path.join(__dirname, '../../datasource/__fixtures__/jobs.response.json'), 'utf8'));
+const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../datasource/__fixtures__', name), 'utf8'));
+const jobs = fixture('jobs.response.json');
 
 describe('caretUnder / pipelineJobBody', () => {
   it('puts a caret under the 1-based column', () => {
@@ -60,13 +61,14 @@ describe('JobsPage', () => {
 
   it('validates the pipeline live, shows the error under its column, and creates a valid job', async () => {
     jest.useFakeTimers();
-    const bad = 'sourcetype=netflow | autodetect hi_sum(bytes)';
+    const bad = 'autodetect bucketspan=banana count by src';
+    const invalid = fixture('validate-invalid.response.json');
     const calls = installFakeHost({
       'GET /api/jobs': { status: 200, body: { count: 0, jobs: [] } },
       'POST /api/_validate/pipeline': (req) =>
         (req.data as { search: string }).search === bad
-          ? { status: 200, body: { valid: false, errors: [{ message: 'unknown function "hi_sum"', column: 33 }], notes: [], job_config: null } }
-          : { status: 200, body: { valid: true, errors: [], notes: ['bucket_span 15m'], job_config: {} } },
+          ? { status: 200, body: invalid }
+          : { status: 200, body: { ...fixture('validate-valid.response.json'), notes: ['bucket_span 15m'] } },
       'PUT /api/jobs/netflow-bytes': { status: 200, body: { job: {} } },
     });
     renderPage();
@@ -79,7 +81,8 @@ describe('JobsPage', () => {
       jest.advanceTimersByTime(400);
     });
     const error = await screen.findByTestId('data-testid vigil-pipeline-error');
-    expect(error.textContent).toBe(`${bad}\n${' '.repeat(32)}^ unknown function "hi_sum"`);
+    expect(invalid.errors[0].column).toBe(23);
+    expect(error.textContent).toBe(`${bad}\n${' '.repeat(22)}^ ${invalid.errors[0].message}`);
     expect(screen.getByText('Create job').closest('button')).toBeDisabled();
 
     const good = 'sourcetype=netflow | autodetect bucketspan=15m high_sum(dest_app_bytes) by src';
