@@ -7,6 +7,7 @@ describe('vigil ingest options', () => {
     expect(o.inputs).toEqual(['a.log', 'b.log', 'c.json']);
     expect(o).toMatchObject({ index: 'flows', replicas: 0, refresh: true, installTemplates: false, progress: false });
     expect(parseIngestOptions(['--input', 'a', '--index', 'f', '--install-templates']).installTemplates).toBe(true);
+    expect(parseIngestOptions(['--input', 'a.csv', '--index', 'f', '--time-field', 'when', '--time-format', 'epoch_ms'])).toMatchObject({ timeField: 'when', timeFormat: 'epoch_ms' });
   });
 
   it('says what is wrong', () => {
@@ -14,6 +15,7 @@ describe('vigil ingest options', () => {
     expect(() => parseIngestOptions(['--input', 'a'])).toThrow('--index <name> is required');
     expect(() => parseIngestOptions(['--input', 'a', '--index', 'Flows'])).toThrow('--index "Flows" is not a valid index name');
     expect(() => parseIngestOptions(['--input', 'a', '--index', 'f', '--sourcetype', 'dns'])).toThrow('--sourcetype must be netflow, ids or syslog, got "dns"');
+    expect(() => parseIngestOptions(['--input', 'a', '--index', 'f', '--time-format', 'iso'])).toThrow('--time-format must be epoch or epoch_ms, got "iso"');
     expect(() => parseIngestOptions(['--input', 'a', '--index', 'f', '--replicas', '1.5'])).toThrow('--replicas must be a whole number >= 0, got "1.5"');
   });
 

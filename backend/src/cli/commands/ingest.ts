@@ -28,6 +28,8 @@ Options:
   --replicas <n>           replicas of a new index (default 1; 0 on a single node)
   --year <yyyy>            year for syslog lines without one (default: the current UTC year)
   --timezone <zone>        zone of times written without one (default UTC)
+  --time-field <name>      csv/ndjson: the field holding the time (default: @timestamp, timestamp, time, _time, ts)
+  --time-format <fmt>      csv/ndjson numeric times: epoch (seconds, default) or epoch_ms
   --refresh                accepted for scripts: the index is always refreshed at the end
   --install-templates      first install (or update) Vigil's index templates: flows, IDS, syslog,
                            vigil-results-*, vigil-state, vigil-config, vigil-leases
@@ -42,6 +44,8 @@ interface Options {
   replicas?: number;
   year?: number;
   timezone?: string;
+  timeField?: string;
+  timeFormat?: 'epoch' | 'epoch_ms';
   refresh: boolean;
   installTemplates: boolean;
   progress: boolean;
@@ -66,6 +70,8 @@ export function parseIngestOptions(argv: string[]): Options {
       replicas: { type: 'string' },
       year: { type: 'string' },
       timezone: { type: 'string' },
+      'time-field': { type: 'string' },
+      'time-format': { type: 'string' },
       refresh: { type: 'boolean' },
       'install-templates': { type: 'boolean' },
       progress: { type: 'boolean' },
@@ -84,6 +90,8 @@ export function parseIngestOptions(argv: string[]): Options {
   if (values.index !== values.index.toLowerCase() || /[\s,/\\*?"<>|#]/.test(values.index)) {
     throw new Error(`--index "${values.index}" is not a valid index name (lower case, no spaces or , / \\ * ? " < > | #)`);
   }
+  const tf = values['time-format'];
+  if (tf !== undefined && tf !== 'epoch' && tf !== 'epoch_ms') throw new Error(`--time-format must be epoch or epoch_ms, got "${tf}"`);
   const st = values.sourcetype;
   if (st !== undefined && st !== 'netflow' && st !== 'ids' && st !== 'syslog') throw new Error(`--sourcetype must be netflow, ids or syslog, got "${st}"`);
   return {
@@ -95,6 +103,8 @@ export function parseIngestOptions(argv: string[]): Options {
     replicas: wholeNumber('replicas', values.replicas, 0),
     year: wholeNumber('year', values.year, 1),
     timezone: values.timezone,
+    timeField: values['time-field'],
+    timeFormat: tf as 'epoch' | 'epoch_ms' | undefined,
     refresh: Boolean(values.refresh),
     installTemplates: Boolean(values['install-templates']),
     progress: Boolean(values.progress),
@@ -144,7 +154,7 @@ export const command: CliCommand = {
       const report = await ingestFiles(client, {
         index: opts.index,
         files: opts.inputs,
-        open: (file) => openRecords(file, { format: opts.format, year: opts.year, timezone: opts.timezone }),
+        open: (file) => openRecords(file, { format: opts.format, year: opts.year, timezone: opts.timezone, timeField: opts.timeField, timeFormat: opts.timeFormat }),
         sourcetype: opts.sourcetype,
         replicas: opts.replicas,
         refresh: opts.refresh,
