@@ -43,18 +43,13 @@ export async function readChunk(client: Client, source: DatafeedSource, start: n
   const records: EventRecord[] = [];
   if (s.readPath === 'aggregated' && s.aggregation) {
     const stats = { buckets: 0, pages: 0, documents: 0, tookMs: 0 };
-    const sums = s.aggregation.metrics.filter((m) => m.agg === 'sum').map((m) => m.name);
     const it = readAggregated(client, {
       ...retry, indices: source.indices, start, end, timeField: s.timeField, query: source.query,
       intervalMs: s.bucketSpanMs, ...s.aggregation, pageSize: s.scrollSize, countField: SUMMARY_COUNT_FIELD,
     }, stats);
     for await (const r of it) {
+      // sums travel as the bucket average: the job multiplies a value by its summary count (readPath.ts)
       const n = Number(r.fields[SUMMARY_COUNT_FIELD]);
-      // the job multiplies a value by its summary count: a sum travels as the mean per document
-      for (const name of sums) {
-        const v = r.fields[name];
-        if (typeof v === 'number' && n > 0) r.fields[name] = v / n;
-      }
       bucketCounts.set(bucketOf(r.time), (bucketCounts.get(bucketOf(r.time)) ?? 0) + n);
       records.push(r);
     }

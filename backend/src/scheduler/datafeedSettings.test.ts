@@ -47,7 +47,7 @@ describe('datafeed settings', () => {
   it('reads aggregated only when every detector allows it, with influencers as split fields', () => {
     const agg = datafeedSettings(job({ detectors: [{ function: 'count', by_field_name: 'src' }, { function: 'high_sum', field_name: 'bytes', by_field_name: 'src' }], influencers: ['dest'] }));
     expect(agg.readPath).toBe('aggregated');
-    expect(agg.aggregation).toEqual({ splitFields: ['src', 'dest'], metrics: [{ name: 'bytes', field: 'bytes', agg: 'sum' }] });
+    expect(agg.aggregation).toEqual({ splitFields: ['src', 'dest'], metrics: [{ name: 'bytes', field: 'bytes', agg: 'avg' }] });
     expect(datafeedSettings(job({ detectors: [{ function: 'count' }] }), { hasEvals: true })).toMatchObject({ readPath: 'raw', readPathReason: 'the pipeline\'s eval needs the individual documents', aggregation: null });
     expect(datafeedSettings(job({ detectors: [{ function: 'rare', by_field_name: 'dest_port' }] })).readPath).toBe('raw');
     expect(datafeedSettings(job({ detectors: [{ function: 'count' }] }, { aggregations_mode: 'raw' })).readPathReason).toBe('raw path requested');
