@@ -141,6 +141,8 @@ describe('results queries on a real node', () => {
     expect(sw.json.overall.cells).toHaveLength(6); // the interim bucket (99) is left out
     const withInterim = await call('GET', `${r}/swimlane?include_interim=true&limit=1`);
     expect(withInterim.json.lanes[0]).toMatchObject({ lane: 'src=10.0.0.9', max_score: 99 });
+    const notInfluencer = await call('GET', `${r}/swimlane?view_by=dest`);
+    expect([notInfluencer.status, notInfluencer.json.error]).toEqual([400, `view_by: "dest" is not an influencer of job "${jobId}" (view_by: entity, src, dest_port)`]);
     const bySrc = await call('GET', `${r}/swimlane?view_by=src&interval_ms=3600000&min_score=20`);
     expect(bySrc.json.lanes.map((l: Json) => [l.lane, l.max_score])).toEqual([['src=10.0.0.5', 78], ['src=10.0.0.7', 39]]);
 

@@ -1,7 +1,7 @@
 /** Results routes: buckets, records, influencers, swimlane, model plot, time range, categories. */
 import { parseDuration } from '../../engine/config';
 import type { ApiContext } from '../context';
-import { HttpError, ok, type ApiRequest, type ApiResponse } from '../http';
+import { badRequest, HttpError, ok, type ApiRequest, type ApiResponse } from '../http';
 import { ENTITY_VIEW, swimlaneInterval } from '../queries/swimlane';
 import { enumParam, MAX_SIZE, numberParam, parseResultQuery, parseTime, stringParam } from '../resultParams';
 import { jobIdOf } from './jobs';
@@ -52,11 +52,19 @@ export const categories: Handler = async (req, ctx) => {
 
 export const swimlane: Handler = async (req, ctx) => {
   const id = jobIdOf(req);
-  const spanMs = await bucketSpanMsOf(ctx, id);
+  const job = await ctx.jobs.getJob(id);
+  if (!job) throw new HttpError(404, `job "${id}" does not exist`);
+  const spanMs = parseDuration(job.analysis_config.bucket_span ?? '5m');
   const q = parseResultQuery(req.query);
   const intervalMs = swimlaneInterval(spanMs, numberParam(req.query, 'interval_ms', { min: 1, integer: true }));
+  const viewBy = stringParam(req.query, 'view_by') || ENTITY_VIEW;
+  const influencers = job.analysis_config.influencers ?? [];
+  if (viewBy !== ENTITY_VIEW && !influencers.includes(viewBy)) {
+    const why = `"${viewBy}" is not an influencer of job "${id}" (view_by: entity${influencers.map((f) => `, ${f}`).join('')})`;
+    throw badRequest(`view_by: ${why}`, [{ message: why, path: 'view_by' }]);
+  }
   const res = await ctx.results.swimlane(id, q, {
-    viewBy: stringParam(req.query, 'view_by') || ENTITY_VIEW,
+    viewBy,
     limit: numberParam(req.query, 'limit', { min: 1, max: 1000, integer: true }) ?? 10,
     sort: enumParam(req.query, 'sort', ['max_score', 'occurrence'] as const, 'max_score'),
     intervalMs,
