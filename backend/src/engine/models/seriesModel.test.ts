@@ -35,6 +35,33 @@ describe('SeriesModelSet basics', () => {
     expect(() => m.observe(5, 0, 1, true, emptyObservation())).toThrow(/no series 5/);
   });
 
+  it('weights a bucket by its event count: a mean of few events may deviate more (count-variance scale)', () => {
+    const r = new SeededRandom(4);
+    const run = (lastWeight: number): number => {
+      const m = new SeriesModelSet({ bucketSpanMs: SPAN, kind: 'metric' });
+      const id = m.add();
+      const o = emptyObservation();
+      for (let i = 0; i < DAY; i++) m.observe(id, i * SPAN, 100 + 2 * r.normal(), true, o, 16);
+      m.observe(id, DAY * SPAN, 110, false, o, lastWeight);
+      return o.pUpper;
+    };
+    const full = run(16);
+    const few = run(1);
+    expect(full).toBeLessThan(1e-4);
+    expect(few).toBeGreaterThan(100 * full);
+  });
+
+  it('does not change the model when learn is false', () => {
+    const m = new SeriesModelSet({ bucketSpanMs: SPAN, kind: 'metric' });
+    const id = m.add();
+    const o = emptyObservation();
+    for (let i = 0; i < 50; i++) m.observe(id, i * SPAN, 10 + (i % 3), true, o);
+    const before = JSON.stringify(m.snapshot());
+    m.observe(id, 50 * SPAN, 1000, false, o);
+    expect(o.pUpper).toBeLessThan(1e-6);
+    expect(JSON.stringify(m.snapshot())).toBe(before);
+  });
+
   it('rejects bad options with a clear message', () => {
     expect(() => new SeriesModelSet({ bucketSpanMs: 0, kind: 'metric' })).toThrow(/bucketSpanMs/);
     expect(() => SeriesModelSet.restore({ version: 99 })).toThrow(/version/);
