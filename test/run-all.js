@@ -16,7 +16,6 @@ const os = require('os');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'vigil-test-'));
 let passed = 0;
 let failed = 0;
@@ -24,7 +23,20 @@ const failures = [];
 
 function run(label, cmd, args, opts = {}) {
   process.stdout.write(`\n=== ${label}: ${cmd} ${args.join(' ')}\n`);
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...(opts.env || {}) } });
+  const env = { ...process.env, ...(opts.env || {}) };
+  let r;
+  if (opts.countLine) {
+    // Echo the output and add the step's own closing "N passed, N failed" line to the totals.
+    r = spawnSync(cmd, args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 256 * 1024 * 1024 });
+    process.stdout.write(r.stdout || '');
+    const m = [...(r.stdout || '').matchAll(/^(\d+) passed, (\d+) failed/gm)].pop();
+    if (m) {
+      passed += Number(m[1]);
+      failed += Number(m[2]);
+    } else if (r.status === 0) failures.push(`${label}: no "N passed, N failed" line`);
+  } else {
+    r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  }
   if (r.status !== 0) failures.push(`${label} (exit ${r.status ?? r.signal})`);
   return r.status === 0;
 }
@@ -42,15 +54,11 @@ function jest(label, args, opts = {}) {
   return ok;
 }
 
-function hasScript(name) {
-  return Boolean(pkg.scripts && pkg.scripts[name]);
-}
-
 run('typecheck', 'npx', ['tsc', '-b', 'backend']);
 run('lint', 'npx', ['eslint', 'backend/src', 'test']);
 jest('backend+cross', ['--selectProjects', 'backend', 'cross', '--maxWorkers', '2']);
 
-if (hasScript('test:plugin')) {
+{
   const out = path.join(tmp, 'plugin.json');
   const ok = run('plugin', 'npm', ['run', 'test:plugin', '--', '--json', `--outputFile=${out}`]);
   if (fs.existsSync(out)) {
@@ -60,20 +68,16 @@ if (hasScript('test:plugin')) {
   } else if (ok) failures.push('plugin: no jest report');
 }
 
+// A real OpenSearch node for the integration tests and the browser test (which drives a real `vigil serve`).
 const osScript = path.join(root, 'backend', 'scripts', 'opensearch.sh');
-if (hasScript('test:integration') && fs.existsSync(osScript)) {
-  const started = run('opensearch start', 'bash', [osScript, 'start']);
-  if (started) {
-    const url = fs.readFileSync(path.join(root, '.opensearch', 'url'), 'utf8').trim();
-    try {
-      jest('integration', ['--selectProjects', 'integration', '--runInBand'], { env: { OPENSEARCH_URL: url } });
-      if (hasScript('test:browser')) run('browser', 'npm', ['run', 'test:browser'], { env: { OPENSEARCH_URL: url } });
-    } finally {
-      run('opensearch stop', 'bash', [osScript, 'stop']);
-    }
+if (run('opensearch start', 'bash', [osScript, 'start'])) {
+  const url = fs.readFileSync(path.join(root, '.opensearch', 'url'), 'utf8').trim();
+  try {
+    jest('integration', ['--selectProjects', 'integration', '--runInBand'], { env: { OPENSEARCH_URL: url } });
+    run('browser', 'npm', ['run', 'test:browser'], { env: { OPENSEARCH_URL: url }, countLine: true });
+  } finally {
+    run('opensearch stop', 'bash', [osScript, 'stop']);
   }
-} else if (hasScript('test:browser')) {
-  run('browser', 'npm', ['run', 'test:browser']);
 }
 
 fs.rmSync(tmp, { recursive: true, force: true });
