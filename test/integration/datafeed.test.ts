@@ -125,6 +125,25 @@ describe('datafeed read paths on a real Zeek day', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('without split fields, time windows of date_histogram buckets give the raw per-bucket counts and sums', async () => {
+    const expected = new Map<number, { count: number; bytes: number }>();
+    for (const d of docs) {
+      const b = Math.floor(d.time / FIVE_MIN) * FIVE_MIN;
+      const e = expected.get(b) ?? { count: 0, bytes: 0 };
+      e.count++;
+      e.bytes += typeof d.fields.src_app_bytes === 'number' ? d.fields.src_app_bytes : 0;
+      expected.set(b, e);
+    }
+    const hStats = { buckets: 0, pages: 0, documents: 0 };
+    const metrics = [{ name: 'src_app_bytes', field: 'src_app_bytes', agg: 'sum' as const }];
+    const rows = await collect(readAggregated(client, { indices: [index], start, end, intervalMs: FIVE_MIN, splitFields: [], metrics, pageSize: 50 }, hStats));
+    expect(hStats).toMatchObject({ buckets: expected.size, documents: 5663 });
+    expect(hStats.pages).toBe(Math.ceil((end - start) / (50 * FIVE_MIN)));
+    expect(rows.map((r) => [r.time, r.fields.doc_count, r.fields.src_app_bytes])).toEqual(
+      [...expected.entries()].sort((a, b) => a[0] - b[0]).map(([t, e]) => [t, e.count, e.bytes]),
+    );
+  });
+
   it('compiles the pipeline\'s search against the index mappings: `dest!=10.*` and `src=192.168.*` select what the file holds', async () => {
     const feed = await datafeedSearch(client, `index=${index} sourcetype="netflow" dest!=10.* proto=tcp`);
     expect(feed.indices).toEqual([index]);

@@ -67,7 +67,33 @@ export function compositeRequest(opts: AggregatedReadOptions, after?: Record<str
   };
 }
 
-/** One summarised record per (time bucket, split values) with documents, in time order. */
+/**
+ * The search body of one time window when there is no split field: a plain `date_histogram`.
+ * (OpenSearch 2.19 fails a time-only composite whose `after` key is its last bucket with
+ * `array_index_out_of_bounds_exception`, so that shape is never sent.)
+ */
+export function histogramRequest(opts: AggregatedReadOptions, windowStart: number, windowEnd: number): Record<string, unknown> {
+  const timeField = opts.timeField ?? '@timestamp';
+  const aggs: Record<string, unknown> = {};
+  for (const m of opts.metrics ?? []) aggs[m.name] = { [m.agg]: { field: m.field } };
+  return {
+    size: 0,
+    track_total_hits: false,
+    query: timeRangeQuery(timeField, windowStart, windowEnd, opts.query),
+    aggs: {
+      series: {
+        date_histogram: { field: timeField, fixed_interval: `${opts.intervalMs}ms`, min_doc_count: 1 },
+        ...(Object.keys(aggs).length ? { aggs } : {}),
+      },
+    },
+  };
+}
+
+interface HistogramBody {
+  took?: number;
+  aggregations?: { series?: { buckets: ({ key: number; doc_count: number } & Record<string, unknown>)[] } };
+}
+
 export interface AggregatedReadStats {
   /** Summarised records (composite buckets), pages, and the documents they summarise. */
   buckets: number;
@@ -77,9 +103,39 @@ export interface AggregatedReadStats {
   tookMs?: number;
 }
 
+/**
+ * One summarised record per (time bucket, split values) with documents, in time order: composite
+ * pages with split fields, windows of `pageSize` date_histogram buckets without.
+ */
 export async function* readAggregated(client: Client, opts: AggregatedReadOptions, stats: AggregatedReadStats = { buckets: 0, pages: 0, documents: 0 }): AsyncGenerator<EventRecord> {
   const countField = opts.countField ?? 'doc_count';
   const path = `/${opts.indices.map(encodeURIComponent).join(',')}/_search`;
+  const metricsOf = (b: Record<string, unknown>, fields: Record<string, FieldValue>): void => {
+    for (const m of opts.metrics ?? []) {
+      const v = (b[m.name] as { value?: number | null } | undefined)?.value;
+      fields[m.name] = typeof v === 'number' && Number.isFinite(v) ? v : null;
+    }
+  };
+  if (opts.splitFields.length === 0) {
+    // windows of `pageSize` buckets, aligned to the interval
+    const window = (opts.pageSize ?? 1000) * opts.intervalMs;
+    for (let from = opts.start; from < opts.end; ) {
+      const to = Math.min(opts.end, Math.floor(from / opts.intervalMs) * opts.intervalMs + window);
+      const res = await withRetry(() => osRequest<HistogramBody>(client, 'POST', path, histogramRequest(opts, from, to)), opts);
+      stats.pages++;
+      stats.tookMs = (stats.tookMs ?? 0) + (res.body.took ?? 0);
+      for (const b of res.body.aggregations?.series?.buckets ?? []) {
+        const fields: Record<string, FieldValue> = {};
+        metricsOf(b, fields);
+        fields[countField] = b.doc_count;
+        stats.buckets++;
+        stats.documents += b.doc_count;
+        yield { time: Number(b.key), fields };
+      }
+      from = to;
+    }
+    return;
+  }
   let after: Record<string, unknown> | undefined;
   for (;;) {
     const res = await withRetry(() => osRequest<CompositeBody>(client, 'POST', path, compositeRequest(opts, after)), opts);
@@ -93,10 +149,7 @@ export async function* readAggregated(client: Client, opts: AggregatedReadOption
         const v = b.key[splitKey(i)];
         fields[f] = v === null || v === undefined ? null : v;
       });
-      for (const m of opts.metrics ?? []) {
-        const v = (b[m.name] as { value?: number | null } | undefined)?.value;
-        fields[m.name] = typeof v === 'number' && Number.isFinite(v) ? v : null;
-      }
+      metricsOf(b, fields);
       fields[countField] = b.doc_count;
       stats.buckets++;
       stats.documents += b.doc_count;

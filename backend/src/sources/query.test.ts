@@ -1,4 +1,4 @@
-import { compositeRequest } from './aggregatedSource';
+import { compositeRequest, histogramRequest } from './aggregatedSource';
 import { flattenSource, timeRangeQuery } from './query';
 import { aggregationPlan } from './readPath';
 
@@ -43,6 +43,15 @@ describe('datafeed queries', () => {
           aggs: { bytes: { avg: { field: 'bytes' } } },
         },
       },
+    });
+  });
+
+  it('without split fields, asks a date_histogram per time window (never a time-only composite)', () => {
+    expect(histogramRequest({ indices: ['f'], start: 0, end: 1, intervalMs: 60000, splitFields: [], metrics: [{ name: 'b', field: 'bytes', agg: 'max' }] }, 0, 600000)).toEqual({
+      size: 0,
+      track_total_hits: false,
+      query: { bool: { filter: [{ range: { '@timestamp': { gte: 0, lt: 600000, format: 'epoch_millis' } } }] } },
+      aggs: { series: { date_histogram: { field: '@timestamp', fixed_interval: '60000ms', min_doc_count: 1 }, aggs: { b: { max: { field: 'bytes' } } } } },
     });
   });
 });
