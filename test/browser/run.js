@@ -174,7 +174,6 @@ async function checkExplorer(page, base, docs, jobId) {
   const x = box.x + (index + 0.5) * (box.width / Number(geo.bucketCount));
   const y = box.y + laneHeight + Number(geo.overallGap) + laneHeight / 2;
   await page.mouse.click(x, y);
-  await page.keyboard.press('Escape');
   const table = page.getByTestId('data-testid vigil-records-table');
   await table.waitFor({ timeout: 15000 }).catch(() => undefined);
   const bucketStart = expected.start + index * expected.span;
@@ -190,6 +189,8 @@ async function checkExplorer(page, base, docs, jobId) {
   const paths = (await chart.count()) ? await chart.locator('path').evaluateAll((ps) => ps.map((p) => (p.getAttribute('d') || '').length)) : [];
   const noBounds = await page.getByText('No model bounds for this series').count();
   check('explorer: the selected record shows its model bounds chart (band, typical, actual) or says there are none', paths.length === 3 || noBounds === 1, JSON.stringify(paths));
+  await page.keyboard.press('Escape');
+  await page.getByText(/^Records:/).click();
   await page.screenshot({ path: path.join(ARTIFACTS, 'explorer-light.png'), fullPage: true });
 }
 

@@ -1,9 +1,9 @@
 import React, { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { css } from '@emotion/css';
-import type { GrafanaTheme2 } from '@grafana/data';
+import { dateTime, type GrafanaTheme2, type TimeRange } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Alert, InlineField, InlineFieldRow, Input, Select, useStyles2 } from '@grafana/ui';
+import { Alert, Button, InlineField, InlineFieldRow, Input, Select, TimeRangeInput, useStyles2 } from '@grafana/ui';
 
 import { buildRequest } from '../../datasource/api/buildRequest';
 import type { JobsResponse, ModelPlotResponse, RecordDoc, RecordsResponse } from '../../datasource/api/types';
@@ -17,6 +17,12 @@ import { ModelBoundsChart } from '../shared/ModelBoundsChart';
 import { useElementWidth } from '../shared/useElementWidth';
 import { useVigilDatasource } from '../shared/useVigilDatasource';
 import { RecordsTable } from './RecordsTable';
+
+function toTimeRange(r: { from: number; to: number }): TimeRange {
+  const from = dateTime(r.from);
+  const to = dateTime(r.to);
+  return { from, to, raw: { from, to } };
+}
 
 interface Selection {
   lane: SwimlaneLane;
@@ -130,10 +136,22 @@ function ExplorerPage() {
           <InlineField label="View by" labelWidth={10}>
             <Input width={16} value={viewBy} onChange={(e) => setViewBy(e.currentTarget.value)} />
           </InlineField>
+        </InlineFieldRow>
+        <InlineFieldRow>
           {range && (
-            <span className={styles.range}>
-              {new Date(range.from).toISOString()} → {new Date(range.to).toISOString()}
-            </span>
+            <InlineField label="Time" labelWidth={8}>
+              <TimeRangeInput
+                value={toTimeRange(range)}
+                timeZone="utc"
+                hideTimeZone
+                onChange={(tr) => setParams({ job: jobId, from: String(tr.from.valueOf()), to: String(tr.to.valueOf()) })}
+              />
+            </InlineField>
+          )}
+          {jobId && urlFrom > 0 && (
+            <Button variant="secondary" className={styles.range} onClick={() => setParams({ job: jobId })}>
+              Whole job
+            </Button>
           )}
         </InlineFieldRow>
         {model && (
@@ -169,7 +187,7 @@ function ExplorerPage() {
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
-  range: css({ alignSelf: 'center', marginLeft: theme.spacing(2), color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  range: css({ marginLeft: theme.spacing(1) }),
   section: css({ marginTop: theme.spacing(2) }),
 });
 
