@@ -35,6 +35,8 @@ export interface AggregatedReadOptions extends RetryOptions {
   pageSize?: number;
   /** Name of the count field in the records (default `doc_count`). */
   countField?: string;
+  /** false bypasses OpenSearch's shard request cache (benchmarks of repeated reads). */
+  requestCache?: boolean;
 }
 
 interface CompositeBucket {
@@ -110,6 +112,7 @@ export interface AggregatedReadStats {
 export async function* readAggregated(client: Client, opts: AggregatedReadOptions, stats: AggregatedReadStats = { buckets: 0, pages: 0, documents: 0 }): AsyncGenerator<EventRecord> {
   const countField = opts.countField ?? 'doc_count';
   const path = `/${opts.indices.map(encodeURIComponent).join(',')}/_search`;
+  const qs = opts.requestCache === undefined ? {} : { querystring: { request_cache: opts.requestCache } };
   const metricsOf = (b: Record<string, unknown>, fields: Record<string, FieldValue>): void => {
     for (const m of opts.metrics ?? []) {
       const v = (b[m.name] as { value?: number | null } | undefined)?.value;
@@ -121,7 +124,7 @@ export async function* readAggregated(client: Client, opts: AggregatedReadOption
     const window = (opts.pageSize ?? 1000) * opts.intervalMs;
     for (let from = opts.start; from < opts.end; ) {
       const to = Math.min(opts.end, Math.floor(from / opts.intervalMs) * opts.intervalMs + window);
-      const res = await withRetry(() => osRequest<HistogramBody>(client, 'POST', path, histogramRequest(opts, from, to)), opts);
+      const res = await withRetry(() => osRequest<HistogramBody>(client, 'POST', path, histogramRequest(opts, from, to), qs), opts);
       stats.pages++;
       stats.tookMs = (stats.tookMs ?? 0) + (res.body.took ?? 0);
       for (const b of res.body.aggregations?.series?.buckets ?? []) {
@@ -138,7 +141,7 @@ export async function* readAggregated(client: Client, opts: AggregatedReadOption
   }
   let after: Record<string, unknown> | undefined;
   for (;;) {
-    const res = await withRetry(() => osRequest<CompositeBody>(client, 'POST', path, compositeRequest(opts, after)), opts);
+    const res = await withRetry(() => osRequest<CompositeBody>(client, 'POST', path, compositeRequest(opts, after), qs), opts);
     const series = res.body.aggregations?.series;
     stats.pages++;
     stats.tookMs = (stats.tookMs ?? 0) + (res.body.took ?? 0);
