@@ -52,6 +52,7 @@ function add(
 }
 
 const all: FunctionSide[] = ['both', 'high', 'low'];
+const byBase = (name: string): FunctionSpec | undefined => specs.find((x) => x.name === name);
 // Count family.
 add('count', 'count', all, { fieldName: 'forbidden' });
 add('non_zero_count', 'count', all, { fieldName: 'forbidden', allowsOver: false });
@@ -71,8 +72,11 @@ add('time_of_week', 'time', ['both'], { fieldName: 'forbidden' });
 add('metric', 'metric', ['both'], { allowsSummaryCount: false });
 add('mean', 'metric', all, {});
 add('median', 'metric', all, {});
+// A minimum is anomalous when unusually low and a maximum when unusually high (one-sided, as in Elastic).
 add('min', 'metric', ['both'], {});
 add('max', 'metric', ['both'], {});
+(byBase('min') as FunctionSpec).side = 'low';
+(byBase('max') as FunctionSpec).side = 'high';
 add('sum', 'metric', all, {});
 add('non_null_sum', 'metric', all, { allowsOver: false });
 add('varp', 'metric', all, {});

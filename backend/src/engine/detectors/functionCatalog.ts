@@ -2,6 +2,7 @@
  * The detector functions: what each extracts from a bucket, which tail it scores,
  * and what an empty bucket means for it (engine-anchors §1.2, §5 rows 2 and 16).
  */
+import { canonicalFunctionName } from '../config/functions';
 import type { SeriesKind } from '../models/types';
 
 /** The bucket feature a function looks at. */
@@ -35,11 +36,6 @@ export interface FunctionSpec {
   /** For the rare family: scores by frequency of events (freq_rare) rather than of appearance. */
   rareByFrequency?: boolean;
 }
-
-const ALIASES: Record<string, string> = {
-  c: 'count', nzc: 'non_zero_count', dc: 'distinct_count', avg: 'mean', high_avg: 'high_mean', low_avg: 'low_mean',
-  nns: 'non_null_sum', fr: 'freq_rare', frc: 'freq_rare_count', rnzc: 'rare_non_zero_count',
-};
 
 function sided(base: string): [string, Side][] {
   return [[base, 'both'], ['high_' + base, 'high'], ['low_' + base, 'low']];
@@ -89,11 +85,6 @@ function buildCatalog(): Map<string, FunctionSpec> {
 }
 
 const CATALOG = buildCatalog();
-
-/** Canonical function name of a config name (aliases resolved); unchanged when unknown. */
-export function canonicalFunctionName(name: string): string {
-  return ALIASES[name] ?? name;
-}
 
 /** The spec of a function, or throws naming the unknown function. */
 export function functionSpec(name: string): FunctionSpec {
