@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { NdjsonSink } from './ndjsonSink';
-import { resultDocId } from './resultDocId';
+import { resultDocId, resultsDocumentId } from './resultDocId';
+import { resultId } from '../engine/job/resultId';
+import type { ResultDocument } from '../engine/job/resultTypes';
 import { splitChunks } from './stateStore';
 
 describe('NdjsonSink', () => {
@@ -44,6 +46,12 @@ describe('resultDocId', () => {
     expect(resultDocId({ ...rec, detector_index: 1 })).not.toBe(id);
     expect(resultDocId({ ...rec, timestamp: 1300 })).not.toBe(id);
     expect(resultDocId({ ...rec, record_score: 99 })).toBe(id);
+  });
+  it('the sink uses the engine\'s resultId for engine results and the hash for the rest', () => {
+    const record = { ...rec, function_description: 'count' };
+    expect(resultsDocumentId(record)).toBe(resultId(record as unknown as ResultDocument));
+    const annotation = { job_id: 'flows', result_type: 'annotation', timestamp: 1000, annotation: 'late data' };
+    expect(resultsDocumentId(annotation)).toBe(resultDocId(annotation));
   });
 });
 

@@ -8,13 +8,13 @@ import { resultsMappings } from '../opensearch/mappings';
 import { describeError, osRequest } from '../opensearch/request';
 import { backoffDelayMs, defaultSleep, isRetryableError, isRetryableStatus, type RetryOptions } from '../opensearch/retry';
 import { ensureIndex, resultsIndexOf } from '../opensearch/templates';
-import { resultDocId } from './resultDocId';
+import { resultsDocumentId } from './resultDocId';
 import type { ResultDocLike, ResultSink } from './types';
 
 export interface ResultsSinkOptions extends RetryOptions {
   /** Target index; default `vigil-results-<job_id>` of each document. */
   index?: string;
-  /** `_id` of a document; default `resultDocId` (or pass the job's `resultId`). */
+  /** `_id` of a document; default `resultsDocumentId` (the engine's `resultId`, or a hash for other result types). */
   idOf?: (doc: ResultDocLike) => string;
   /** Refresh after each write (`true`, `wait_for`): for tests that read right after writing. */
   refresh?: boolean | 'wait_for';
@@ -70,7 +70,7 @@ export class OpenSearchResultsSink implements ResultSink {
   }
 
   private async writeBatch(docs: readonly ResultDocLike[]): Promise<void> {
-    const idOf = this.opts.idOf ?? resultDocId;
+    const idOf = this.opts.idOf ?? resultsDocumentId;
     let pending = docs.map((doc) => ({ doc, id: idOf(doc), index: this.indexOf(doc) }));
     for (const index of new Set(pending.map((p) => p.index))) await this.prepare(index);
     const failures: ItemFailure[] = [];

@@ -1,12 +1,23 @@
 /**
- * Deterministic `_id` of a result document when the job gives none: a hash of job, result type,
- * bucket start, bucket span, detector and entity (engine-anchors §5 row 9: a replay overwrites).
+ * Deterministic `_id` of a result document (engine-anchors §5 row 9: a replay overwrites): the
+ * engine's `resultId` for buckets, records, influencers and model plots, else a hash of job,
+ * result type, bucket start, bucket span, detector and entity.
  */
 import { createHash } from 'crypto';
+import { resultId } from '../engine/job/resultId';
+import type { ResultDocument } from '../engine/job/resultTypes';
 import type { ResultDocLike } from './types';
+
+const ENGINE_TYPES = new Set(['bucket', 'record', 'influencer', 'model_plot']);
+
+/** The `_id` the results sink writes a document under. */
+export function resultsDocumentId(doc: ResultDocLike): string {
+  return ENGINE_TYPES.has(doc.result_type) ? resultId(doc as unknown as ResultDocument) : resultDocId(doc);
+}
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 
+/** A hash-based id for any result document (annotations, category definitions, …). */
 export function resultDocId(doc: ResultDocLike): string {
   const key = [
     doc.job_id,
