@@ -13,7 +13,7 @@ import { BadRecordLog } from '../engine/types';
 import { openRecords } from '../readers';
 import type { PipelineName } from '../simulator/labels';
 import { sharedPath } from '../support/sharedData';
-import { emit, fmt, readRecordResults, runPipeline, say } from './securityShared';
+import { emit, fmt, fmtP, readRecordResults, runPipeline, say } from './securityShared';
 import { CRITICAL_SCORE, MAJOR_SCORE } from '../evaluation/security/severityPerDay';
 import { alertScore } from '../evaluation/simulator/incidentScoring';
 
@@ -62,7 +62,7 @@ function top(records: SecurityRecord[], n: number): string {
   return [...records]
     .sort((a, b) => alertScore(b) - alertScore(a))
     .slice(0, n)
-    .map((r) => `${fmt(alertScore(r), 1)} ${r.function} ${[r.partition_field_value, r.over_field_value, r.by_field_value].filter((v) => v !== undefined).join(' / ')} p=${fmt(r.probability)}`)
+    .map((r) => `${fmt(alertScore(r), 1)} ${r.function} ${[r.partition_field_value, r.over_field_value, r.by_field_value].filter((v) => v !== undefined).join(' / ')} p=${fmtP(r.probability)}`)
     .join('; ');
 }
 

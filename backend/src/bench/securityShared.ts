@@ -66,6 +66,12 @@ export function say(text: string): void {
   process.stderr.write(text + '\n');
 }
 
+/** A probability: two significant digits, exponential below 0.01. */
+export function fmtP(p: number | null | undefined): string {
+  if (p === null || p === undefined) return '-';
+  return p < 0.01 ? p.toExponential(1) : p.toFixed(3);
+}
+
 export function fmt(x: number | null | undefined, digits = 2): string {
   if (x === null || x === undefined) return '-';
   if (x !== 0 && Math.abs(x) < 1e-3) return x.toExponential(1);

@@ -11,7 +11,7 @@ import { explainedByLabels, incidentReports, severityPerDay, topFalseAlarms, typ
 import { scorePipeline } from '../evaluation/simulator/incidentScoring';
 import { PIPELINES, type LabelsFile, type PipelineName } from '../simulator/labels';
 import { FILE_NAMES, parseStartDate, simulate } from '../simulator/simulate';
-import { BRIEF_PIPELINES, emit, fmt, readRecordResults, runPipeline, say } from './securityShared';
+import { BRIEF_PIPELINES, emit, fmt, fmtP, readRecordResults, runPipeline, say } from './securityShared';
 
 export interface SimulatedOptions {
   seed: number;
@@ -47,7 +47,7 @@ async function ensureSimulation(o: SimulatedOptions): Promise<{ dir: string; lab
 function describe(r: RecordSummary | null): string {
   if (r === null) return 'no record naming the entity';
   const at = [r.partition, r.over, r.by].filter((v) => v !== undefined).join(' / ');
-  return `best ${fmt(r.score, 1)} at +${r.bucketsAfterStart} buckets (${r.function ?? '?'}#${r.detector_index ?? '?'} ${at}, p=${fmt(r.probability)}, actual ${JSON.stringify(r.actual)}, typical ${JSON.stringify(r.typical?.map((t) => Number(t.toPrecision(4))))})`;
+  return `best ${fmt(r.score, 1)} at +${r.bucketsAfterStart} buckets (${r.function ?? '?'}#${r.detector_index ?? '?'} ${at}, p=${fmtP(r.probability)}, actual ${JSON.stringify(r.actual)}, typical ${JSON.stringify(r.typical?.map((t) => Number(t.toPrecision(4))))})`;
 }
 
 function incidentLine(p: PipelineName, r: IncidentReport): string {
@@ -94,6 +94,6 @@ export async function benchSimulated(o: SimulatedOptions): Promise<void> {
     for (const r of reports) say(incidentLine(name, r));
     for (const b of benign) say(`  ${b.ok ? 'ok  ' : 'MISS'} ${name.padEnd(13)} ${b.id.padEnd(38)} hosts critical: ${b.flaggedHosts?.length ?? 0} (target 0), best score ${fmt(b.bestScore, 1)}${b.flaggedHosts?.length ? ` e.g. ${b.flaggedHosts.slice(0, 3).join(', ')}` : ''}`);
     const fa = topFalseAlarms(records, explained, startMs + WARMUP_DAYS * 86_400_000, 5);
-    if (fa.length > 0) say(`  top unexplained criticals: ${fa.map((g) => `${g.function} ${g.entity} x${g.count} (max ${fmt(g.maxScore, 1)}, p=${fmt(g.minProbability)})`).join('; ')}`);
+    if (fa.length > 0) say(`  top unexplained criticals: ${fa.map((g) => `${g.function} ${g.entity} x${g.count} (max ${fmt(g.maxScore, 1)}, p=${fmtP(g.minProbability)})`).join('; ')}`);
   }
 }
