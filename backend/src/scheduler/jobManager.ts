@@ -11,7 +11,7 @@ import * as os from 'os';
 import type { Client } from '@opensearch-project/opensearch';
 import { parseDuration, resolveJobConfig, type JobConfig } from '../engine/config';
 import { describeError } from '../opensearch/request';
-import { backoffDelayMs, type RetryOptions } from '../opensearch/retry';
+import type { RetryOptions } from '../opensearch/retry';
 import { installTemplates } from '../opensearch/templates';
 import { deleteAllResults } from '../sinks/resultsMaintenance';
 import { StateStore } from '../sinks/stateStore';
@@ -20,34 +20,15 @@ import { closedRunState, ConfigStore, type StoredJob, type WantedRunState } from
 import { buildDatafeedSource } from './datafeedSource';
 import { datafeedSettings, parseTimeValue } from './datafeedSettings';
 import { conflict, JobManagerError, notFound } from './errors';
+import { runDatafeedTick, type LocalJob } from './datafeedTick';
 import { JobRuntime, type RuntimeSnapshot } from './jobRuntime';
-import { buildSummary, storedJobSummary } from './jobSummary';
+import { localJobMetrics, localJobSummary, storedJobSummary } from './jobSummary';
 import { LeaseStore } from './leaseStore';
-import type { Clock, DatafeedState, JobManagerOptions, JobMetrics, JobSummary, SchedulerMetrics } from './types';
+import type { Clock, JobManagerOptions, JobMetrics, JobSummary, SchedulerMetrics } from './types';
 
 export type { Clock, JobManagerOptions, JobSummary, SchedulerMetrics } from './types';
 
-/** Snapshot every 3 h of data in real time; during a lookback (no interval configured) every day of data. */
-const DEFAULT_PERSIST_MS = 3 * 3_600_000;
-const DEFAULT_LOOKBACK_PERSIST_MS = 24 * 3_600_000;
 
-interface LocalJob {
-  runtime: JobRuntime;
-  config: JobConfig;
-  datafeedState: DatafeedState;
-  /** The lookback's range (progress figure); null before the datafeed first started. */
-  lookback: { start: number; end: number } | null;
-  /** The datafeed's end (null = real time after the lookback). */
-  end: number | null;
-  run: WantedRunState;
-  timer: unknown;
-  stopRequested: boolean;
-  running: Promise<void> | null;
-  lastError: string | null;
-  failures: number;
-  /** `background_persist_interval` in data time; null = the defaults. */
-  persistMs: number | null;
-}
 
 export class JobManager {
   private readonly client: Client;
@@ -338,49 +319,17 @@ export class JobManager {
   }
 
   private async tick(l: LocalJob): Promise<void> {
-    const rt = l.runtime;
-    const s = rt.source.settings;
-    const span = s.bucketSpanMs;
-    const inLookback = (): boolean => l.lookback !== null && (rt.processedUntil ?? 0) < l.lookback.end;
-    const persistMs = (): number => l.persistMs ?? (inLookback() ? DEFAULT_LOOKBACK_PERSIST_MS : DEFAULT_PERSIST_MS);
-    const afterChunk = async (): Promise<boolean> => {
-      if (rt.snapshotDue(persistMs())) await rt.saveSnapshot('periodic');
-      return !l.stopRequested;
-    };
-    try {
-      if (l.end !== null) {
-        await rt.processTo(Math.floor(l.end / span) * span, afterChunk);
-        if (l.stopRequested) return;
-        await rt.finish(l.end);
-        await rt.refreshResults();
-        await rt.saveSnapshot('datafeed end');
-        l.datafeedState = 'stopped';
-        l.run = { ...l.run, datafeed_state: 'stopped' };
-        l.lastError = null;
+    const outcome = await runDatafeedTick(l, () => this.clock.now(), this.log);
+    if (outcome.kind === 'next') this.schedule(l, outcome.inMs);
+    else if (outcome.kind === 'ended') {
+      l.datafeedState = 'stopped';
+      l.run = { ...l.run, datafeed_state: 'stopped' };
+      try {
         await this.configs.setRun(l.config.job_id, l.run, this.clock.now(), this.localSummary(l));
-        this.log(`${l.config.job_id}: lookback to ${new Date(l.end).toISOString()} done`);
-        return;
+      } catch (err) {
+        l.lastError = `recording the end of the datafeed: ${describeError(err)}`;
       }
-      const now = this.clock.now();
-      const before = rt.processedUntil;
-      await rt.processTo(Math.floor((now - s.queryDelayMs) / span) * span, afterChunk);
-      if (l.stopRequested) return;
-      if (l.lookback && rt.processedUntil! >= l.lookback.end) {
-        if (s.delayedDataCheck.enabled && rt.processedUntil !== before) await rt.checkDelayedData(s.delayedDataCheck.windowMs);
-        if (s.frequencyMs < span) await rt.writeInterim(now - s.queryDelayMs);
-        if (rt.snapshotDue(persistMs())) await rt.saveSnapshot('periodic');
-      }
-      await rt.refreshResults();
-      l.lastError = null;
-      l.failures = 0;
-      const next = Math.floor((now - s.queryDelayMs) / s.frequencyMs) * s.frequencyMs + s.frequencyMs + s.queryDelayMs;
-      this.schedule(l, next - this.clock.now());
-    } catch (err) {
-      l.failures++;
-      rt.counters.errors++;
-      l.lastError = `${describeError(err)} (attempt ${l.failures}; state kept, retrying)`;
-      this.log(`${l.config.job_id}: ${l.lastError}`);
-      this.schedule(l, Math.min(s.frequencyMs, backoffDelayMs(l.failures, { baseDelayMs: 1_000, maxDelayMs: 60_000 })));
+      this.log(`${l.config.job_id}: lookback to ${new Date(l.end!).toISOString()} done`);
     }
   }
 
@@ -433,35 +382,11 @@ export class JobManager {
   }
 
   private jobMetrics(l: LocalJob): JobMetrics {
-    const pu = l.runtime.processedUntil;
-    return {
-      buckets_processed: l.runtime.stats().bucket_count,
-      documents_read: l.runtime.counters.documentsRead,
-      results_written: l.runtime.counters.resultsWritten,
-      errors: l.runtime.counters.errors,
-      lag_ms: pu !== null ? Math.max(0, this.clock.now() - pu) : null,
-    };
+    return localJobMetrics(l, this.clock.now());
   }
 
   private localSummary(l: LocalJob): JobSummary {
-    const stats = l.runtime.stats();
-    const problem = l.runtime.writeProblem;
-    return buildSummary({
-      config: l.config,
-      state: 'opened',
-      datafeedState: l.datafeedState,
-      // on the aggregated path the engine sees one summarised record per series and bucket: count documents
-      processedRecords: l.runtime.source.settings.readPath === 'aggregated' ? l.runtime.counters.documentsRead : stats.processed_record_count,
-      bucketCount: stats.bucket_count,
-      processedUntil: l.runtime.processedUntil,
-      now: this.clock.now(),
-      modelSizeStats: stats.model_size_stats,
-      lastError: l.lastError ?? (problem ? `writing results: ${problem} (retrying)` : null),
-      indices: l.runtime.source.indices,
-      settings: l.runtime.source.settings,
-      lookback: l.lookback,
-      node: this.instanceId,
-    });
+    return localJobSummary(l, this.clock.now(), this.instanceId);
   }
 
   private async summaryOf(stored: StoredJob): Promise<JobSummary> {

@@ -4,7 +4,8 @@ import type { ModelSizeStats } from '../engine/job';
 import type { StoredJob } from './configStore';
 import { datafeedSettings, type DatafeedSettings } from './datafeedSettings';
 import type { Lease } from './leaseStore';
-import type { DatafeedState, JobState, JobSummary } from './types';
+import type { LocalJob } from './datafeedTick';
+import type { DatafeedState, JobMetrics, JobState, JobSummary } from './types';
 
 export interface SummaryInput {
   config: JobConfig;
@@ -92,4 +93,38 @@ export function storedJobSummary(stored: StoredJob, lease: Lease | null, now: nu
   });
   if (last) summary.lookback_progress = last.lookback_progress;
   return summary;
+}
+
+/** The summary of a job opened on this instance. */
+export function localJobSummary(l: LocalJob, now: number, node: string): JobSummary {
+  const stats = l.runtime.stats();
+  const problem = l.runtime.writeProblem;
+  const settings = l.runtime.source.settings;
+  return buildSummary({
+    config: l.config,
+    state: 'opened',
+    datafeedState: l.datafeedState,
+    // on the aggregated path the engine sees one summarised record per series and bucket: count documents
+    processedRecords: settings.readPath === 'aggregated' ? l.runtime.counters.documentsRead : stats.processed_record_count,
+    bucketCount: stats.bucket_count,
+    processedUntil: l.runtime.processedUntil,
+    now,
+    modelSizeStats: stats.model_size_stats,
+    lastError: l.lastError ?? (problem ? `writing results: ${problem} (retrying)` : null),
+    indices: l.runtime.source.indices,
+    settings,
+    lookback: l.lookback,
+    node,
+  });
+}
+
+export function localJobMetrics(l: LocalJob, now: number): JobMetrics {
+  const pu = l.runtime.processedUntil;
+  return {
+    buckets_processed: l.runtime.stats().bucket_count,
+    documents_read: l.runtime.counters.documentsRead,
+    results_written: l.runtime.counters.resultsWritten,
+    errors: l.runtime.counters.errors,
+    lag_ms: pu !== null ? Math.max(0, now - pu) : null,
+  };
 }
