@@ -6,6 +6,9 @@ import { render, screen } from '@testing-library/react';
 
 import App from './App';
 
+/** Generous waits: the suite shares two cores with the rest of the test run. */
+const WAIT = { timeout: 15000 };
+
 function withDatasources(list: DataSourceInstanceSettings[]) {
   setDataSourceSrv({
     getList: () => list,
@@ -26,7 +29,7 @@ describe('App routes', () => {
         <App {...props} />
       </MemoryRouter>
     );
-    expect(await screen.findByTestId('data-testid vigil-jobs')).toBeInTheDocument();
+    expect(await screen.findByTestId('data-testid vigil-jobs', {}, WAIT)).toBeInTheDocument();
     expect(screen.getByText(/No Vigil Anomaly datasource is configured/)).toBeInTheDocument();
   });
 
@@ -37,6 +40,6 @@ describe('App routes', () => {
         <App {...props} />
       </MemoryRouter>
     );
-    expect(await screen.findByTestId('data-testid vigil-explorer')).toBeInTheDocument();
+    expect(await screen.findByTestId('data-testid vigil-explorer', {}, WAIT)).toBeInTheDocument();
   });
 });

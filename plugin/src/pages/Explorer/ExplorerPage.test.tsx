@@ -7,6 +7,9 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { installFakeHost } from '../../test/fakeHost';
 import ExplorerPage from './ExplorerPage';
 
+/** Generous waits: the suite shares two cores with the rest of the test run. */
+const WAIT = { timeout: 15000 };
+
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../datasource/__fixtures__', name), 'utf8'));
 
 describe('ExplorerPage', () => {
@@ -27,11 +30,13 @@ describe('ExplorerPage', () => {
         </Routes>
       </MemoryRouter>
     );
-    await waitFor(() =>
-      expect(screen.getAllByTestId('data-testid vigil-swimlane-lane-label').map((e) => e.textContent)).toEqual([
-        'Overall',
-        ...swimlane.lanes.map((l: { lane: string }) => l.lane),
-      ])
+    await waitFor(
+      () =>
+        expect(screen.getAllByTestId('data-testid vigil-swimlane-lane-label').map((e) => e.textContent)).toEqual([
+          'Overall',
+          ...swimlane.lanes.map((l: { lane: string }) => l.lane),
+        ]),
+      WAIT
     );
     const swimlaneCall = calls.find((c) => c.url.includes('/results/swimlane'))!;
     expect(swimlaneCall.url).toContain(`start=${swimlane.start}&end=${swimlane.end - 900000 + 1}&view_by=entity&limit=20`);
@@ -46,13 +51,13 @@ describe('ExplorerPage', () => {
     fireEvent.mouseDown(canvas, { clientX: x, clientY: y });
     fireEvent.mouseUp(canvas, { clientX: x, clientY: y });
 
-    const table = await screen.findByTestId('data-testid vigil-records-table');
+    const table = await screen.findByTestId('data-testid vigil-records-table', {}, WAIT);
     expect(table).toHaveTextContent('high_count by src');
     expect(table).toHaveTextContent('src=89.248.165.118');
     const recordsCall = calls.find((c) => c.url.includes('/results/records'))!;
     expect(recordsCall.url).toContain(`start=${best.timestamp}&end=${best.timestamp + 900000}`);
     expect(recordsCall.url).toContain('entity=src%3D89.248.165.118');
-    expect(await screen.findByRole('img', { name: 'Model bounds' })).toBeInTheDocument();
+    expect(await screen.findByRole('img', { name: 'Model bounds' }, WAIT)).toBeInTheDocument();
     const boundsCall = calls.find((c) => c.url.includes('/results/model_plot'))!;
     expect(boundsCall.url).toContain('detector_index=0&entity_key=src%3D89.248.165.118');
   });
@@ -65,6 +70,6 @@ describe('ExplorerPage', () => {
         <ExplorerPage />
       </MemoryRouter>
     );
-    expect(await screen.findByText(/No Vigil Anomaly datasource is configured/)).toBeInTheDocument();
+    expect(await screen.findByText(/No Vigil Anomaly datasource is configured/, {}, WAIT)).toBeInTheDocument();
   });
 });

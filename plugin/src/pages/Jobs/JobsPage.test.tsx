@@ -8,6 +8,9 @@ import { installFakeHost } from '../../test/fakeHost';
 import JobsPage from './JobsPage';
 import { caretUnder, pipelineJobBody } from './pipelineErrors';
 
+/** Generous waits: the suite shares two cores with the rest of the test run. */
+const WAIT = { timeout: 15000 };
+
 const fixture = (name: string) => JSON.parse(fs.readFileSync(path.join(__dirname, '../../datasource/__fixtures__', name), 'utf8'));
 const jobs = fixture('jobs.response.json');
 
@@ -43,7 +46,7 @@ describe('JobsPage', () => {
       'POST /api/jobs/zeek-008/_stop': { status: 200, body: { status: jobs.jobs[0] } },
     });
     renderPage();
-    const row = (await screen.findByText('zeek-008')).closest('tr')!;
+    const row = (await screen.findByText('zeek-008', {}, WAIT)).closest('tr')!;
     expect(row).toHaveTextContent('opened');
     expect(row).toHaveTextContent('started');
     expect(row).toHaveTextContent('5,663');
@@ -52,7 +55,7 @@ describe('JobsPage', () => {
     expect(failed).toHaveTextContent('index [syslog-*] not found');
     expect(failed).toHaveTextContent('hard_limit');
     fireEvent.click(within(failed).getByText('Start'));
-    await waitFor(() => expect(calls.map((c) => `${c.method} ${c.url}`)).toContain('POST /api/datasources/proxy/uid/vigil/vigil/api/jobs/auth-failures/_start'));
+    await waitFor(() => expect(calls.map((c) => `${c.method} ${c.url}`)).toContain('POST /api/datasources/proxy/uid/vigil/vigil/api/jobs/auth-failures/_start'), WAIT);
     const posted = calls.filter((c) => c.method === 'POST').map((c) => c.url.split('/').pop());
     expect(posted).toEqual(['_open', '_start']);
     expect(within(row).getByText('Stop').closest('button')).not.toBeDisabled();
@@ -72,15 +75,15 @@ describe('JobsPage', () => {
       'PUT /api/jobs/netflow-bytes': { status: 200, body: { job: {} } },
     });
     renderPage();
-    const newJob = (await screen.findByText('New job')).closest('button')!;
-    await waitFor(() => expect(newJob).not.toBeDisabled());
+    const newJob = (await screen.findByText('New job', {}, WAIT)).closest('button')!;
+    await waitFor(() => expect(newJob).not.toBeDisabled(), WAIT);
     fireEvent.click(newJob);
     fireEvent.change(screen.getByRole('textbox', { name: /job id/i }), { target: { value: 'netflow-bytes' } });
     fireEvent.change(screen.getByTestId('data-testid vigil-pipeline-input'), { target: { value: bad } });
     await act(async () => {
       jest.advanceTimersByTime(400);
     });
-    const error = await screen.findByTestId('data-testid vigil-pipeline-error');
+    const error = await screen.findByTestId('data-testid vigil-pipeline-error', {}, WAIT);
     expect(invalid.errors[0].column).toBe(23);
     expect(error.textContent).toBe(`${bad}\n${' '.repeat(22)}^ ${invalid.errors[0].message}`);
     expect(screen.getByText('Create job').closest('button')).toBeDisabled();
@@ -90,10 +93,10 @@ describe('JobsPage', () => {
     await act(async () => {
       jest.advanceTimersByTime(400);
     });
-    expect(await screen.findByText(/Pipeline is valid\. bucket_span 15m/)).toBeInTheDocument();
+    expect(await screen.findByText(/Pipeline is valid\. bucket_span 15m/, {}, WAIT)).toBeInTheDocument();
     fireEvent.change(screen.getByRole('textbox', { name: /indices/i }), { target: { value: 'netflow-*' } });
     fireEvent.click(screen.getByText('Create job'));
-    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true), WAIT);
     const put = calls.find((c) => c.method === 'PUT')!;
     expect(put.url).toBe('/api/datasources/proxy/uid/vigil/vigil/api/jobs/netflow-bytes');
     expect(put.data).toEqual({ search: good, datafeed_config: { indices: ['netflow-*'] }, data_description: { time_field: '@timestamp' } });
