@@ -12,6 +12,14 @@ export interface EventRecord {
   fields: Record<string, FieldValue>;
 }
 
+/**
+ * The value of a field of a record, or undefined when the record has no such field of its own
+ * (`constructor`, `__proto__` and other inherited properties are never field values).
+ */
+export function fieldOf(fields: Record<string, FieldValue>, name: string): FieldValue | undefined {
+  return Object.hasOwn(fields, name) ? fields[name] : undefined;
+}
+
 /** Where a record came from, for error messages (1-based line). */
 export interface SourcePosition {
   file: string;

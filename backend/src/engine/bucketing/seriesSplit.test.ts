@@ -16,6 +16,13 @@ describe('series split', () => {
     expect(splitValues(rec, { ...split, useNull: true })).toEqual({ by: '', over: '10.0.0.1', partition: 'h' });
   });
 
+  it('never takes inherited object properties (constructor, __proto__) for field values', () => {
+    const inherited: SplitFields = { byFieldName: 'constructor', partitionFieldName: '__proto__', useNull: false };
+    expect(splitValues({ time: 0, fields: { src: 'a' } }, inherited)).toBeNull();
+    const own = JSON.parse('{"constructor": "c1", "__proto__": "p1"}');
+    expect(splitValues({ time: 0, fields: own }, inherited)).toEqual({ by: 'c1', over: null, partition: 'p1' });
+  });
+
   it('leaves unconfigured split fields null', () => {
     expect(splitValues({ time: 0, fields: { x: 1 } }, { useNull: false })).toEqual({ by: null, over: null, partition: null });
   });

@@ -3,7 +3,7 @@
  * a record missing a split field goes to the null ("") series only when use_null is set; otherwise it
  * is skipped (and counted by the caller).
  */
-import type { EventRecord, FieldValue } from '../types';
+import { fieldOf, type EventRecord, type FieldValue } from '../types';
 
 export interface SplitFields {
   byFieldName?: string;
@@ -39,7 +39,7 @@ export function fieldNumber(v: FieldValue | undefined): number | null {
  *  undefined when the record must be skipped. */
 function splitValue(record: EventRecord, name: string | undefined, useNull: boolean): string | null | undefined {
   if (!name) return null;
-  const s = fieldString(record.fields[name]);
+  const s = fieldString(fieldOf(record.fields, name));
   if (s !== null) return s;
   return useNull ? '' : undefined;
 }

@@ -5,7 +5,7 @@
  * are annotated with its id and terms; changed category definitions are handed out for writing
  * beside the results. Snapshot/restore keeps ids stable.
  */
-import type { EventRecord, FieldValue } from '../types';
+import { fieldOf, type EventRecord, type FieldValue } from '../types';
 import type { AnalysisPlan } from '../config/analysisPlan';
 import { PartitionedCategorizer, type PartitionedCategorizerSnapshot } from './partitionedCategorizer';
 import { type CategorizationStats, type CategorizerOptions, type CategoryDefinitionDoc, DEFAULT_MAX_CATEGORIES, MLCATEGORY } from './types';
@@ -81,10 +81,10 @@ export class CategorizingStage {
 
   /** The record with `mlcategory` set (a new record; the input is not changed). */
   apply(record: EventRecord): EventRecord {
-    const message = textOf(record.fields[this.field]);
+    const message = textOf(fieldOf(record.fields, this.field));
     let id: number | null = null;
     if (message !== null) {
-      const partition = this.partitionField === undefined ? undefined : textOf(record.fields[this.partitionField]);
+      const partition = this.partitionField === undefined ? undefined : textOf(fieldOf(record.fields, this.partitionField));
       id = this.categorizer.categorize(message, partition).categoryId;
       if (id !== null) this.touched.add(id);
     }

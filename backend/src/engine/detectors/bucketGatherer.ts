@@ -3,7 +3,7 @@
  * feature accumulator, and per influencer field value a sub-accumulator so influence can ask
  * "would the anomaly remain without these records".
  */
-import type { EventRecord } from '../types';
+import { fieldOf, type EventRecord } from '../types';
 import { FeatureAccumulator, secondsIntoDay, secondsIntoWeek, type AccumulatorNeeds, type AccumulatorState } from './featureAccumulator';
 import type { FeatureName } from './functionCatalog';
 import { fieldNumber, fieldString, seriesKey, splitValues, type SplitFields } from '../bucketing/seriesSplit';
@@ -70,11 +70,11 @@ export class BucketGatherer {
     let str: string | null = null;
     switch (this.source) {
       case 'number':
-        num = fieldNumber(record.fields[this.opts.fieldName ?? '']);
+        num = fieldNumber(fieldOf(record.fields, this.opts.fieldName ?? ''));
         if (num === null) return false;
         break;
       case 'string':
-        str = fieldString(record.fields[this.opts.fieldName ?? '']);
+        str = fieldString(fieldOf(record.fields, this.opts.fieldName ?? ''));
         if (str === null) return false;
         break;
       case 'time_of_day':
@@ -95,7 +95,7 @@ export class BucketGatherer {
     this.addTo(sb.acc, weight, num, str);
     if (sb.infl) {
       for (const field of this.opts.influencers) {
-        const value = fieldString(record.fields[field]) ?? MISSING_INFLUENCER;
+        const value = fieldString(fieldOf(record.fields, field)) ?? MISSING_INFLUENCER;
         let byValue = sb.infl.get(field);
         if (!byValue) { byValue = new Map(); sb.infl.set(field, byValue); }
         let acc = byValue.get(value);

@@ -6,7 +6,7 @@
  * influencers, model plot), drained in time order with takeResults(). snapshot()/restore() carry the
  * whole state: running N buckets equals running k, snapshot, JSON round trip, restore, N−k.
  */
-import type { EventRecord } from '../types';
+import { fieldOf, type EventRecord } from '../types';
 import type { JobConfig } from '../config/jobConfigTypes';
 import { toAnalysisPlan, type AnalysisPlan } from '../config/analysisPlan';
 import { Bucketer, type BucketerState } from '../bucketing/bucketer';
@@ -140,7 +140,7 @@ export class AnomalyJob {
   private recordWeight(record: EventRecord): number {
     const f = this.plan.summaryCountFieldName;
     if (!f) return 1;
-    const w = fieldNumber(record.fields[f]);
+    const w = fieldNumber(fieldOf(record.fields, f));
     return w !== null && w >= 0 ? w : 1;
   }
 
