@@ -71,13 +71,17 @@ export async function runAsJob(client: Client, jobId: string, search: string, la
   }
 }
 
-/** Records as comparable lines: bucket, function, entity and score (3 decimals), sorted. */
-export function recordLines(docs: ReadonlyArray<{ result_type: string }>, minScore = 0): string[] {
+/**
+ * Records as comparable lines: bucket, function, entity and score (3 decimals), sorted. The
+ * scheduler renormalises `record_score` in place; `initial_record_score` is the score as first
+ * written, which a run over the file gives too.
+ */
+export function recordLines(docs: ReadonlyArray<{ result_type: string }>, minScore = 0, score: 'initial_record_score' | 'record_score' = 'initial_record_score'): string[] {
   return docs
     .filter((d) => d.result_type === 'record')
-    .map((d) => d as unknown as { timestamp: number; function: string; entity_key: string; record_score: number })
-    .filter((d) => d.record_score >= minScore)
-    .map((d) => `${new Date(d.timestamp).toISOString()} ${d.function} ${d.entity_key} ${d.record_score.toFixed(3)}`)
+    .map((d) => d as unknown as { timestamp: number; function: string; entity_key: string } & Record<typeof score, number>)
+    .filter((d) => d[score] >= minScore)
+    .map((d) => `${new Date(d.timestamp).toISOString()} ${d.function} ${d.entity_key} ${d[score].toFixed(3)}`)
     .sort();
 }
 

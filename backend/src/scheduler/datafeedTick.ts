@@ -44,7 +44,10 @@ export async function runDatafeedTick(l: LocalJob, now: () => number, log: (line
   const inLookback = (): boolean => l.lookback !== null && (rt.processedUntil ?? 0) < l.lookback.end;
   const persistMs = (): number => l.persistMs ?? (inLookback() ? DEFAULT_LOOKBACK_PERSIST_MS : DEFAULT_PERSIST_MS);
   const afterChunk = async (): Promise<boolean> => {
-    if (rt.snapshotDue(persistMs())) await rt.saveSnapshot('periodic');
+    if (rt.snapshotDue(persistMs())) {
+      if (!inLookback()) await rt.renormalise();
+      await rt.saveSnapshot('periodic');
+    }
     return !l.stopRequested;
   };
   try {
@@ -52,6 +55,7 @@ export async function runDatafeedTick(l: LocalJob, now: () => number, log: (line
       await rt.processTo(Math.floor(l.end / span) * span, afterChunk);
       if (l.stopRequested) return { kind: 'stopped' };
       await rt.finish(l.end);
+      await rt.renormalise();
       await rt.refreshResults();
       await rt.saveSnapshot('datafeed end');
       l.lastError = null;
@@ -62,9 +66,14 @@ export async function runDatafeedTick(l: LocalJob, now: () => number, log: (line
     await rt.processTo(Math.floor((startedAt - s.queryDelayMs) / span) * span, afterChunk);
     if (l.stopRequested) return { kind: 'stopped' };
     if (l.lookback && rt.processedUntil! >= l.lookback.end) {
+      // the lookback ended in this run: scores of its early buckets came from young normalisers
+      if (before === null || before < l.lookback.end) await rt.renormalise();
       if (s.delayedDataCheck.enabled && rt.processedUntil !== before) await rt.checkDelayedData(s.delayedDataCheck.windowMs);
       if (s.frequencyMs < span) await rt.writeInterim(startedAt - s.queryDelayMs);
-      if (rt.snapshotDue(persistMs())) await rt.saveSnapshot('periodic');
+      if (rt.snapshotDue(persistMs())) {
+        await rt.renormalise();
+        await rt.saveSnapshot('periodic');
+      }
     }
     await rt.refreshResults();
     l.lastError = null;

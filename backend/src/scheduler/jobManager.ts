@@ -145,6 +145,7 @@ export class JobManager {
       try {
         await l.runtime.writeOutbox();
         await l.runtime.deleteInterim();
+        await l.runtime.renormalise();
         await l.runtime.refreshResults();
         await l.runtime.saveSnapshot('datafeed stopped');
         l.lastError = null;

@@ -19,6 +19,7 @@ import type { StateStore } from '../sinks/stateStore';
 import type { ResultDocLike } from '../sinks/types';
 import { countPerBucket, readChunk, SUMMARY_COUNT_FIELD, type DatafeedSource } from './datafeedReader';
 import { delayedDataAnnotation } from './delayedData';
+import { renormalisationWindowMs, renormaliseResults } from './renormalise';
 
 /** What a snapshot holds besides the engine's state. */
 export interface RuntimeSnapshot {
@@ -226,6 +227,19 @@ export class JobRuntime {
     const aligned = Math.floor(startMs / this.spanMs) * this.spanMs;
     if (this.processedUntil === null || aligned > this.processedUntil) this.processedUntil = aligned;
     if (this.readFrom === null) this.readFrom = this.processedUntil;
+  }
+
+  /** Scores the final results of the renormalisation window again with today's normalisers (written first). */
+  async renormalise(): Promise<number> {
+    if (this.processedUntil === null) return 0;
+    await this.writeOutbox();
+    const windowMs = renormalisationWindowMs(this.config.renormalization_window_days, this.spanMs);
+    const changed = await renormaliseResults(this.opts.client, this.job, this.processedUntil - windowMs, this.processedUntil, this.opts.retry);
+    if (changed > 0) {
+      this.dirty = true;
+      this.opts.log(`${this.jobId}: renormalised ${changed} result documents`);
+    }
+    return changed;
   }
 
   /** True when `intervalMs` of data time passed since the last snapshot (or since reading started). */
