@@ -99,4 +99,21 @@ describe('scheduler: OpenSearch failing and coming back', () => {
     const burstRecord = (await allResults(client, jobId)).map((h) => h._source).find((d) => d.result_type === 'record' && d.timestamp === LIVE + 10 * MINUTE && d.function === 'count');
     expect(burstRecord).toMatchObject({ entity_key: 'src=10.4.0.1', actual: [110] });
   });
+
+  it('a job whose index does not exist is failed, saying why, and recovers once the index appears', async () => {
+    const late = `${index}-late`;
+    const id = `it-fault-late-${process.pid}`;
+    await direct.putJob({ ...config(id), datafeed_config: { indices: [late], query_delay: '60s', frequency: '5m', start: LIVE } });
+    await direct.startDatafeed(id);
+    await advanceTo(clock.now() + 1_000);
+    const failed = await direct.status(id);
+    expect(failed).toMatchObject({ state: 'failed', datafeed_state: 'started', bucket_count: 0 });
+    expect(failed.last_error).toMatch(/HTTP 404 index_not_found_exception/);
+    await createFlowIndex(client, late);
+    await indexFlows(client, late, steadyFlows(LIVE, LIVE + HOUR, ['10.4.0.9']));
+    await advanceTo(clock.now() + FIVE_MIN);
+    expect(await direct.status(id)).toMatchObject({ state: 'opened', last_error: null, latest_bucket_timestamp: Math.floor((clock.now() - MINUTE) / FIVE_MIN) * FIVE_MIN - FIVE_MIN });
+    await direct.deleteJob(id);
+    await cleanUp(client, { config: late, state: late, leases: late }, []);
+  });
 });

@@ -7,7 +7,7 @@
  */
 import type { JobConfig } from '../engine/config';
 import { describeError } from '../opensearch/request';
-import { backoffDelayMs } from '../opensearch/retry';
+import { backoffDelayMs, isRetryableError } from '../opensearch/retry';
 import type { WantedRunState } from './configStore';
 import type { JobRuntime } from './jobRuntime';
 import type { DatafeedState } from './types';
@@ -31,6 +31,8 @@ export interface LocalJob {
   running: Promise<void> | null;
   lastError: string | null;
   failures: number;
+  /** The last run failed with an error retrying cannot cure (missing index, mapping conflict): state `failed` until a run succeeds. */
+  failed: boolean;
   /** `background_persist_interval` in data time; null = the defaults. */
   persistMs: number | null;
 }
@@ -59,6 +61,7 @@ export async function runDatafeedTick(l: LocalJob, now: () => number, log: (line
       await rt.refreshResults();
       await rt.saveSnapshot('datafeed end');
       l.lastError = null;
+      l.failed = false;
       return { kind: 'ended' };
     }
     const startedAt = now();
@@ -78,10 +81,12 @@ export async function runDatafeedTick(l: LocalJob, now: () => number, log: (line
     await rt.refreshResults();
     l.lastError = null;
     l.failures = 0;
+    l.failed = false;
     const next = Math.floor((startedAt - s.queryDelayMs) / s.frequencyMs) * s.frequencyMs + s.frequencyMs + s.queryDelayMs;
     return { kind: 'next', inMs: next - now() };
   } catch (err) {
     l.failures++;
+    l.failed = !isRetryableError(err);
     rt.counters.errors++;
     l.lastError = `${describeError(err)} (attempt ${l.failures}; state kept, retrying)`;
     log(`${l.config.job_id}: ${l.lastError}`);

@@ -259,7 +259,7 @@ export class JobManager {
       const persistMs = stored.config.background_persist_interval !== undefined ? parseDuration(stored.config.background_persist_interval) : null;
       const l: LocalJob = {
         runtime, config: stored.config, datafeedState: 'stopped', lookback: null, end: null, run, timer: null,
-        stopRequested: false, running: null, lastError: null, failures: 0, persistMs,
+        stopRequested: false, running: null, lastError: null, failures: 0, failed: false, persistMs,
       };
       this.local.set(id, l);
       if (persist) await this.configs.setRun(id, run, now);

@@ -102,7 +102,7 @@ export function localJobSummary(l: LocalJob, now: number, node: string): JobSumm
   const settings = l.runtime.source.settings;
   return buildSummary({
     config: l.config,
-    state: 'opened',
+    state: l.failed ? 'failed' : 'opened',
     datafeedState: l.datafeedState,
     // on the aggregated path the engine sees one summarised record per series and bucket: count documents
     processedRecords: settings.readPath === 'aggregated' ? l.runtime.counters.documentsRead : stats.processed_record_count,
