@@ -17,7 +17,7 @@ describe('scheduler end to end: Zeek conn.log', () => {
   let last = 0;
   const index = testIndexName('e2e-zeek');
   const file = sharedPath('datasets', 'stratosphere-zeek', '008-zeek-mixed', 'conn.log.labeled');
-  const jobs = { netflow: `it-e2e-zn-${process.pid}`, population: `it-e2e-zp-${process.pid}` };
+  const jobs = { netflow: `it-e2e-zn-${process.pid}`, population: `it-e2e-zp-${process.pid}`, small: `it-e2e-zs-${process.pid}` };
 
   beforeAll(async () => {
     client = testClient(openSearchUrl());
@@ -38,6 +38,19 @@ describe('scheduler end to end: Zeek conn.log', () => {
     const critical = recordLines(run.docs, 75);
     expect(critical.length).toBeGreaterThan(0);
     expect(critical.every((l) => l.includes('dp=91.228.167.171:8883,src=147.32.81.167'))).toBe(true);
+    // model size from AnomalyJob.stats(): the same as the file run's
+    expect(run.final.model_size_stats).toEqual(expected.stats!.model_size_stats);
+    expect(run.final.memory_status).toBe('ok');
+  });
+
+  it('at a 1 MB model memory limit the status says hard_limit and counts the series refused', async () => {
+    const limits = { analysis_limits: { model_memory_limit: '1mb' } };
+    const run = await runAsJob(client, jobs.small, NETFLOW(index), last, limits);
+    const expected = await fileRun(file, NETFLOW(index), jobs.small, limits);
+    expect(run.final.memory_status).toBe('hard_limit');
+    expect(run.final.model_size_stats?.bucket_allocation_failures_count).toBeGreaterThan(0);
+    expect(run.final.model_size_stats).toEqual(expected.stats!.model_size_stats);
+    expect(recordLines(run.docs)).toEqual(recordLines(expected));
   });
 
   it('a population count over src flags the heavy hitters', async () => {

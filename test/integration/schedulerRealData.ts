@@ -26,11 +26,11 @@ export async function ingestCapture(client: Client, index: string, file: string)
 }
 
 /** The pipeline over the file itself (readers → filter → eval → job), with a day of latency for unsorted files. */
-export async function fileRun(file: string, search: string, jobId: string): Promise<ResultDocument[]> {
+export async function fileRun(file: string, search: string, jobId: string, extra: Partial<JobConfig> = {}): Promise<ResultDocument[] & { stats?: ReturnType<AnomalyJob['stats']> }> {
   const parsed = parsePipeline(search);
   if (!parsed.ok) throw new Error(parsed.error.message);
   const compiled = compilePipeline(parsed.pipeline, { jobId });
-  const config = structuredClone(compiled.jobConfig!) as JobConfig;
+  const config = { ...structuredClone(compiled.jobConfig!), ...extra } as JobConfig;
   config.analysis_config.latency = '24h';
   const job = new AnomalyJob(jobId, config);
   for (const { record } of (await readAllRecords(file)).records) {
@@ -39,7 +39,7 @@ export async function fileRun(file: string, search: string, jobId: string): Prom
     job.push({ time: Math.floor(record.time), fields: record.fields });
   }
   job.flush();
-  return job.takeResults();
+  return Object.assign(job.takeResults(), { stats: job.stats() });
 }
 
 export interface JobRun {
@@ -50,14 +50,14 @@ export interface JobRun {
 }
 
 /** Runs `search` as a job on its own manager and clock: lookback to `last - 1h`, real time to `last + 10 min`. */
-export async function runAsJob(client: Client, jobId: string, search: string, lastEventMs: number): Promise<JobRun> {
+export async function runAsJob(client: Client, jobId: string, search: string, lastEventMs: number, extra: Partial<JobConfig> = {}): Promise<JobRun> {
   const indices = managerIndices(`e2e-${jobId}`);
   const start = lastEventMs - HOUR;
   const clock = new ManualClock(start);
   const manager = newManager(client, clock, indices);
   try {
     await manager.init();
-    await manager.putJob({ job_id: jobId, search, datafeed_config: { query_delay: '60s', frequency: '5m' } } as JobConfig);
+    await manager.putJob({ job_id: jobId, search, datafeed_config: { query_delay: '60s', frequency: '5m' }, ...extra } as JobConfig);
     await manager.startDatafeed(jobId);
     await clock.advanceTo(start, () => manager.idle());
     const afterLookback = await manager.status(jobId);
