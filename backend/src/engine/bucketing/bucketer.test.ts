@@ -105,4 +105,44 @@ describe('Bucketer', () => {
     expect(r.lateCount).toBe(1);
     expect(r.openBuckets()).toEqual([[10, ['b']], [30, ['c']]]);
   });
+  it('skips a gap of more than maxGapBuckets empty buckets without materialising them, and counts it', () => {
+    const b = new Bucketer<string[]>(1000, 0, () => []);
+    b.maxGapBuckets = 5;
+    const { emitted, emit } = collect(b);
+    push(b, 100, 'a', emit);
+    push(b, 3500, 'b', emit); // 2 empty buckets: materialised
+    push(b, 1e15, 'c', emit); // ~1e12 empty buckets: skipped
+    b.finaliseAll(emit);
+    expect(emitted).toEqual([[0, ['a']], [1000, undefined], [2000, undefined], [3000, ['b']], [1e15, ['c']]]);
+    expect(b.skippedBuckets).toBe(1e12 - 4);
+    expect(b.skips).toEqual([{ startMs: 4000, endMs: 1e15 }]);
+    const r = Bucketer.restore(b.snapshot((p) => p), () => [], (p) => p);
+    expect(r.skippedBuckets).toBe(1e12 - 4);
+    expect(r.skips).toEqual([{ startMs: 4000, endMs: 1e15 }]);
+  });
+
+  it('a gap skip never finalises a bucket still inside the latency window', () => {
+    const b = new Bucketer<string[]>(1000, 2000, () => []);
+    b.maxGapBuckets = 5;
+    const { emitted, emit } = collect(b);
+    push(b, 100, 'a', emit);
+    push(b, 100_500, 'b', emit);
+    // Buckets up to 97000 are final at 100500 (latency 2 s): the gap skips to 98000, bucket 100000 stays open.
+    expect(emitted).toEqual([[0, ['a']]]);
+    expect(b.skips).toEqual([{ startMs: 1000, endMs: 98_000 }]);
+    expect(push(b, 99_500, 'late-ok', emit)).toBe(true);
+    b.finaliseAll(emit);
+    expect(emitted.slice(1)).toEqual([[98_000, undefined], [99_000, ['late-ok']], [100_000, ['b']]]);
+  });
+
+  it('a flush far ahead with no open bucket skips instead of materialising every empty bucket', () => {
+    const b = new Bucketer<string[]>(1000, 0, () => []);
+    b.maxGapBuckets = 10;
+    const { emitted, emit } = collect(b);
+    push(b, 100, 'a', emit);
+    b.finaliseUntil(1e14, emit);
+    expect(emitted).toEqual([[0, ['a']]]);
+    expect(b.nextStart).toBe(1e14);
+    expect(b.skippedBuckets).toBe(1e11 - 1);
+  });
 });

@@ -27,6 +27,21 @@ export const SNAPSHOT_VERSION = 1;
 const MIN_INTERIM_FRACTION = 0.25;
 /** Records more than this many buckets ahead of the first open bucket are bad timestamps. */
 export const MAX_BUCKETS_AHEAD = 1_000_000;
+/** Elastic's limit on the buckets of results of one job: records that would need more are refused (counted). */
+export const MAX_RESULT_BUCKETS = 1_000_000;
+/**
+ * A gap of more empty buckets than max(model prune window in buckets, this), at most MAX_GAP_BUCKETS, is
+ * skipped (skip_time): no results for it, models age by the elapsed time at their next value. Shorter gaps
+ * are materialised: count-like series need their 0s until they are pruned, and after the prune window
+ * no series is scored in an empty bucket, so nothing but empty bucket results is lost by skipping.
+ */
+export const MIN_GAP_BUCKETS = 5_000;
+export const MAX_GAP_BUCKETS = 100_000;
+
+/** Empty buckets the job skips instead of materialising (see MIN_GAP_BUCKETS). */
+export function maxGapBuckets(bucketSpanMs: number, pruneWindowMs: number): number {
+  return Math.min(MAX_GAP_BUCKETS, Math.max(MIN_GAP_BUCKETS, Math.ceil(pruneWindowMs / bucketSpanMs)));
+}
 
 interface OpenBucket {
   eventCount: number;
@@ -43,6 +58,8 @@ interface Counters {
   missingField: number;
   /** Records with an unusable time (absent from snapshots written before it existed). */
   invalidTime?: number;
+  /** Records refused because their bucket lies past the job's MAX_RESULT_BUCKETS (absent from older snapshots). */
+  overBucketLimit?: number;
   buckets: number;
   latestRecordMs: number | null;
 }
@@ -109,6 +126,7 @@ export class AnomalyJob {
       modelPlotTerms: p.modelPlot.terms,
       dryRun: false,
     };
+    this.bucketer.maxGapBuckets = maxGapBuckets(p.bucketSpanMs, this.finaliseCtx.pruneWindowMs);
   }
 
   /** Add one record (already filtered and evaluated by the pipeline). */
@@ -120,6 +138,10 @@ export class AnomalyJob {
     // once (Elastic's limit on a job's buckets), is a bad timestamp: counted, not analysed.
     if (!Number.isFinite(t) || (next !== null && t >= next + MAX_BUCKETS_AHEAD * this.plan.bucketSpanMs)) {
       this.counters.invalidTime = (this.counters.invalidTime ?? 0) + 1;
+      return;
+    }
+    if (this.pastBucketLimit(t)) {
+      this.counters.overBucketLimit = (this.counters.overBucketLimit ?? 0) + 1;
       return;
     }
     const bucket = this.bucketer.payloadFor(t);
@@ -135,6 +157,18 @@ export class AnomalyJob {
       if (!used) this.counters.missingField++;
     }
     this.bucketer.finaliseUntil(t, this.emit);
+  }
+
+  /**
+   * True when finalising up to the bucket of time `t` would take the job past MAX_RESULT_BUCKETS buckets of
+   * results: computed from the gap (a skipped gap adds no buckets), never by materialising them.
+   */
+  private pastBucketLimit(t: number): boolean {
+    const next = this.bucketer.nextStart;
+    const span = this.plan.bucketSpanMs;
+    const gap = next === null || t < next ? 0 : Math.floor((t - next) / span);
+    const materialised = gap > this.bucketer.maxGapBuckets ? 0 : gap;
+    return this.counters.buckets + materialised + 1 > MAX_RESULT_BUCKETS;
   }
 
   private recordWeight(record: EventRecord): number {
@@ -217,7 +251,10 @@ export class AnomalyJob {
       late_record_count: this.bucketer.lateCount,
       missing_field_count: this.counters.missingField,
       invalid_time_count: this.counters.invalidTime ?? 0,
+      over_bucket_limit_count: this.counters.overBucketLimit ?? 0,
       bucket_count: this.counters.buckets,
+      skipped_bucket_count: this.bucketer.skippedBuckets,
+      skipped_spans: this.bucketer.skips.map((k) => ({ start: k.startMs, end: k.endMs })),
       latest_record_timestamp: this.counters.latestRecordMs,
       model_size_stats: {
         model_bytes: bytes,

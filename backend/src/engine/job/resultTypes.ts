@@ -132,7 +132,15 @@ export interface JobStats {
   missing_field_count: number;
   /** Records whose time is not a number or lies over a million buckets ahead (a bad timestamp). */
   invalid_time_count: number;
+  /** Records refused because their bucket would take the job past 1,000,000 buckets of results (Elastic's limit). */
+  over_bucket_limit_count: number;
   bucket_count: number;
+  /**
+   * Empty buckets not materialised because they lay in a long gap in time (skip_time: no results for
+   * them, models age by the elapsed time), and the latest such spans [start, end) in epoch ms.
+   */
+  skipped_bucket_count: number;
+  skipped_spans: Array<{ start: number; end: number }>;
   latest_record_timestamp: number | null;
   model_size_stats: ModelSizeStats;
 }
