@@ -83,7 +83,7 @@ describe('vigil analyze', () => {
     expect(r.status).toBe(0);
     expect(r.stderr).toMatch(/1 malformed input records? skipped/);
     expect(r.stderr).toContain(`${input}:51`);
-    expect(r.stderr).toMatch(/lacked a field/);
+    expect(r.stderr).toMatch(/1 of 288 records have no numeric value for "value"/);
     expect(readNdjson(out).filter((d) => d.result_type === 'bucket').length).toBeGreaterThanOrEqual(287);
   });
 
@@ -95,6 +95,53 @@ describe('vigil analyze', () => {
     expect(r.status).toBe(0);
     expect(readNdjson(out).map((d) => d.timestamp)).toEqual([1699999800000, 1700000100000]);
     expect(r.stdout).toMatch(/^No anomalies: /);
+  });
+
+  it('refuses an --out or --report that is also an input, leaving the input intact', () => {
+    const input = path.join(tmp, 'same.csv');
+    const text = 'timestamp,value\n2024-01-01 00:00:00,1\n2024-01-01 00:05:00,2\n';
+    fs.writeFileSync(input, text);
+    for (const flag of ['--out', '--report']) {
+      const r = vigil('analyze', '--input', input, '--detect', 'mean(value)', flag, input);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/is also an input/);
+      expect(fs.readFileSync(input, 'utf8')).toBe(text);
+    }
+  });
+
+  it('writes --out whole or not at all: an unwritable folder fails before reading, with no partial file', () => {
+    const input = sharedPath('datasets', 'nab', 'data', 'realAWSCloudwatch', 'ec2_network_in_257a54.csv');
+    const r = vigil('analyze', '--input', input, '--detect', 'mean(value)', '--report', path.join(tmp, 'no', 'such', 'dir', 'r.html'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/cannot write .*r\.html: ENOENT/);
+    expect(r.stderr).not.toMatch(/records read/);
+    const out = path.join(tmp, 'whole.ndjson');
+    expect(vigil('analyze', '--input', input, '--detect', 'mean(value)', '--out', out, '--no-progress').status).toBe(0);
+    expect(fs.readdirSync(tmp).filter((f) => f.includes('whole.ndjson') && f.endsWith('.tmp'))).toEqual([]);
+    expect(readNdjson(out).length).toBeGreaterThan(4000);
+  });
+
+  it('says how late out-of-order records were and which --latency analyses them', () => {
+    const input = path.join(tmp, 'late.csv');
+    const lines = ['timestamp,value'];
+    for (let i = 0; i < 48; i++) lines.push(`2024-01-01T${String(Math.floor(i / 12)).padStart(2, '0')}:${String((i % 12) * 5).padStart(2, '0')}:00Z,1`);
+    lines.push('2024-01-01T00:30:00Z,1');
+    fs.writeFileSync(input, lines.join('\n') + '\n');
+    const r = vigil('analyze', '--input', input, '--detect', 'count', '--bucket-span', '5m', '--no-progress');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/1 records came more than the latency window \(10m\) after later records/);
+    expect(r.stderr).toMatch(/out of time order by up to 4h: rerun with --latency 4h/);
+    expect(r.stderr).toMatch(/49 matched the search, 48 analysed/);
+  });
+
+  it('names a detector field that no record has, and rejects a bad --top', () => {
+    const input = sharedPath('datasets', 'nab', 'data', 'realAWSCloudwatch', 'ec2_network_in_257a54.csv');
+    const r = vigil('analyze', '--input', input, '--detect', 'mean(nosuch)', '--no-progress');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/4032 of 4032 records have no numeric value for "nosuch" \(none has it/);
+    const bad = vigil('analyze', '--input', input, '--detect', 'count', '--top', 'abc');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--top must be a whole number/);
   });
 
   it('fails with one line when the input is missing, and points at the column of a pipeline error', () => {

@@ -4,9 +4,11 @@
  * Shared by `vigil analyze` and `vigil demo`.
  */
 import * as fs from 'fs';
-import { parseDuration } from '../engine/config';
+import * as path from 'path';
+import { functionSpec, parseDuration, type JobConfig } from '../engine/config';
+import { fieldNumber } from '../engine/bucketing/seriesSplit';
 import { AnomalyJob, type JobStats, type ResultDocument } from '../engine/job';
-import { BadRecordLog } from '../engine/types';
+import { BadRecordLog, fieldOf, type FieldValue } from '../engine/types';
 import { openRecords, type ReaderOptions } from '../readers';
 import { HtmlReportBuilder, type ReportDoc } from '../sinks/htmlReport';
 import { NdjsonSink } from '../sinks/ndjsonSink';
@@ -38,6 +40,80 @@ export interface RunAnalysisSummary {
   top: TableRecord[];
   countsBySeverity: Record<string, number>;
   notes: string[];
+  /** Fields the detectors read, with how many analysed records lacked each (null, absent, or not a number where one is needed). */
+  missingFields: Array<{ field: string; numeric: boolean; records: number }>;
+  /** The largest lateness seen (ms behind the latest earlier record), and the latency used. */
+  maxLatenessMs: number;
+  latencyMs: number;
+}
+
+/** Refuses outputs that would overwrite an input (or each other) before anything is read or written. */
+export function checkOutputPaths(inputs: string[], outputs: Array<string | undefined>): void {
+  const real = (f: string): string => {
+    try {
+      return fs.realpathSync(f);
+    } catch {
+      return path.resolve(f);
+    }
+  };
+  const inputSet = new Set(inputs.map(real));
+  const seen = new Set<string>();
+  for (const out of outputs) {
+    if (out === undefined) continue;
+    const r = real(out);
+    if (inputSet.has(r)) throw new Error(`the output ${out} is also an input: choose another file name`);
+    if (seen.has(r)) throw new Error(`--out and --report name the same file ${out}`);
+    seen.add(r);
+  }
+}
+
+/**
+ * A file written under a temporary name and renamed into place when complete, so a failed run leaves no half file
+ * and two runs writing the same name never interleave. Opening it checks at once that the folder is writable.
+ */
+class AtomicOutput {
+  readonly tmp: string;
+  constructor(readonly target: string) {
+    this.tmp = path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
+    try {
+      fs.writeFileSync(this.tmp, '');
+    } catch (e) {
+      throw new Error(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  }
+  commit(): void {
+    fs.renameSync(this.tmp, this.target);
+  }
+  discard(): void {
+    fs.rmSync(this.tmp, { force: true });
+  }
+}
+
+interface NeededField {
+  field: string;
+  /** True when the detectors need a number there (metric functions' field_name). */
+  numeric: boolean;
+}
+
+/** The fields the detectors of a config read (field, by, over, partition), categorisation's `mlcategory` aside. */
+function detectorFields(config: JobConfig): NeededField[] {
+  const byName = new Map<string, NeededField>();
+  const add = (field: string | undefined, numeric: boolean): void => {
+    if (!field || field === 'mlcategory') return;
+    const prev = byName.get(field);
+    byName.set(field, { field, numeric: numeric || (prev?.numeric ?? false) });
+  };
+  for (const d of config.analysis_config.detectors) {
+    add(d.field_name, functionSpec(d.function)?.family === 'metric');
+    for (const f of [d.by_field_name, d.over_field_name, d.partition_field_name]) add(f, false);
+  }
+  add(config.analysis_config.categorization_field_name, false);
+  return [...byName.values()];
+}
+
+function lacks(v: FieldValue | undefined, numeric: boolean): boolean {
+  if (v === null || v === undefined) return true;
+  return numeric && fieldNumber(v) === null;
 }
 
 const AUTO_SAMPLE = 2000;
@@ -67,12 +143,24 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<RunAnalysis
   if (ac.latency === undefined) ac.latency = `${(2 * bucketSpanMs) / 1000}s`;
   const timeField = opts.reader.timeField ?? config.data_description?.time_field;
 
+  checkOutputPaths(opts.inputs, [opts.out, opts.report]);
+  const latencyMs = parseDuration(ac.latency);
   const job = new AnomalyJob(config.job_id, config);
-  const sink = opts.out ? new NdjsonSink(opts.out) : null;
+  const outFile = opts.out ? new AtomicOutput(opts.out) : null;
+  let reportFile: AtomicOutput | null = null;
+  try {
+    reportFile = opts.report ? new AtomicOutput(opts.report) : null;
+  } catch (e) {
+    outFile?.discard();
+    throw e;
+  }
+  const sink = outFile ? new NdjsonSink(outFile.tmp) : null;
   const report = opts.report ? new HtmlReportBuilder() : null;
   const top = new TopRecords(opts.top ?? 15);
   const counts: Record<string, number> = { critical: 0, major: 0, minor: 0, warning: 0, low: 0 };
   const badRecords = new BadRecordLog();
+  const needed = detectorFields(config);
+  const missing = new Array<number>(needed.length).fill(0);
   let written = 0;
 
   const drain = async (): Promise<void> => {
@@ -98,33 +186,47 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<RunAnalysis
   let doneBytes = 0;
   let read = 0;
   let matched = 0;
-  for (const file of opts.inputs) {
-    const stream = openRecords(file, { ...opts.reader, timeField, badRecords });
-    for await (const { record } of stream) {
-      read++;
-      if (!spec.filter(record)) continue;
-      spec.evaluate(record);
-      matched++;
-      job.push(record);
-      if (read % DRAIN_EVERY === 0) {
-        await drain();
-        progress.update(doneBytes + stream.bytesRead(), `${read} records, ${written} results`);
+  let latestMs = -Infinity;
+  let maxLatenessMs = 0;
+  try {
+    for (const file of opts.inputs) {
+      const stream = openRecords(file, { ...opts.reader, timeField, badRecords });
+      for await (const { record } of stream) {
+        read++;
+        if (!spec.filter(record)) continue;
+        spec.evaluate(record);
+        matched++;
+        if (record.time > latestMs) latestMs = record.time;
+        else if (latestMs - record.time > maxLatenessMs) maxLatenessMs = latestMs - record.time;
+        for (let i = 0; i < needed.length; i++) {
+          if (lacks(fieldOf(record.fields, needed[i].field), needed[i].numeric)) missing[i]++;
+        }
+        job.push(record);
+        if (read % DRAIN_EVERY === 0) {
+          await drain();
+          progress.update(doneBytes + stream.bytesRead(), `${read} records, ${written} results`);
+        }
       }
+      doneBytes += stream.totalBytes;
     }
-    doneBytes += stream.totalBytes;
-  }
-  job.flush();
-  await drain();
-  await sink?.close();
-  progress.done(`${read} records, ${written} results`);
-
-  if (report && opts.report) {
-    fs.writeFileSync(opts.report, report.render({
-      title: `Vigil: ${config.job_id}`,
-      inputs: opts.inputs,
-      analysis: spec.description,
-      bucketSpanSeconds: bucketSpanMs / 1000,
-    }));
+    job.flush();
+    await drain();
+    await sink?.close();
+    progress.done(`${read} records, ${written} results`);
+    if (report && reportFile) {
+      fs.writeFileSync(reportFile.tmp, report.render({
+        title: `Vigil: ${config.job_id}`,
+        inputs: opts.inputs,
+        analysis: spec.description,
+        bucketSpanSeconds: bucketSpanMs / 1000,
+      }));
+    }
+    outFile?.commit();
+    reportFile?.commit();
+  } catch (e) {
+    outFile?.discard();
+    reportFile?.discard();
+    throw e;
   }
   return {
     jobId: config.job_id,
@@ -137,6 +239,9 @@ export async function runAnalysis(opts: RunAnalysisOptions): Promise<RunAnalysis
     top: top.list(),
     countsBySeverity: counts,
     notes,
+    missingFields: needed.map((n, i) => ({ ...n, records: missing[i] })).filter((m) => m.records > 0),
+    maxLatenessMs,
+    latencyMs,
   };
 }
 
@@ -148,15 +253,31 @@ function safeSize(file: string): number {
   }
 }
 
+/** A duration in the largest whole unit that fits (for suggestions like `--latency 2h`). */
+function roundUpDuration(ms: number): string {
+  const units: Array<[string, number]> = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]];
+  for (const [u, size] of units) if (ms >= size) return `${Math.ceil(ms / size)}${u}`;
+  return '1s';
+}
+
 /** The summary lines printed on stderr after a run. */
 export function formatRunSummary(s: RunAnalysisSummary): string {
+  const late = s.stats.late_record_count;
   const lines = [
-    `${s.jobId}: ${s.recordsRead} records read, ${s.recordsMatched} analysed, ${s.stats.bucket_count} buckets of ${s.bucketSpanSeconds} s, ` +
-      `${s.resultsWritten} result documents; records by severity: critical ${s.countsBySeverity.critical}, major ${s.countsBySeverity.major}, ` +
-      `minor ${s.countsBySeverity.minor}, warning ${s.countsBySeverity.warning}`,
+    `${s.jobId}: ${s.recordsRead} records read, ${s.recordsMatched} matched the search, ${s.recordsMatched - late} analysed, ` +
+      `${s.stats.bucket_count} buckets of ${s.bucketSpanSeconds} s, ${s.resultsWritten} result documents; records by severity: ` +
+      `critical ${s.countsBySeverity.critical}, major ${s.countsBySeverity.major}, minor ${s.countsBySeverity.minor}, warning ${s.countsBySeverity.warning}`,
   ];
-  if (s.stats.late_record_count > 0) lines.push(`${s.stats.late_record_count} records arrived later than the latency window and were not analysed`);
-  if (s.stats.missing_field_count > 0) lines.push(`${s.stats.missing_field_count} records lacked a field the detectors need`);
+  if (s.recordsRead === 0) lines.push('warning: the input holds no records');
+  else if (s.recordsMatched === 0) lines.push('warning: no record matched the search terms');
+  if (late > 0) {
+    lines.push(`${late} records came more than the latency window (${roundUpDuration(s.latencyMs)}) after later records and were not analysed; ` +
+      `the input is out of time order by up to ${roundUpDuration(s.maxLatenessMs)}: rerun with --latency ${roundUpDuration(s.maxLatenessMs)} to analyse them`);
+  }
+  for (const m of s.missingFields) {
+    lines.push(`${m.records} of ${s.recordsMatched} records have no ${m.numeric ? 'numeric ' : ''}value for "${m.field}"` +
+      (m.records === s.recordsMatched ? ' (none has it: check the field name and the format)' : ''));
+  }
   const mss = s.stats.model_size_stats;
   if (mss.memory_status !== 'ok') lines.push(`memory status ${mss.memory_status}: ${mss.bucket_allocation_failures_count} new series refused`);
   if (s.badRecords.count > 0) {

@@ -136,7 +136,9 @@ table{border-collapse:collapse;font-size:12px}td,th{border-bottom:1px solid #ddd
         `<td>${fmt(r.record_score)}</td><td>${esc(`${r.function ?? ''}(${r.field_name ?? ''})`)}</td><td>${esc(r.entity_key ?? '')}</td>` +
         `<td>${fmt(r.actual?.[0])}</td><td>${fmt(r.typical?.[0])}</td><td>${r.probability !== undefined ? r.probability.toExponential(2) : '–'}</td></tr>`);
     }
-    parts.push('</table></body></html>');
+    parts.push('</table>');
+    if (top.length === 0) parts.push('<p>No anomalies: no bucket of any series had a probability below 0.035.</p>');
+    parts.push('</body></html>');
     return parts.join('\n');
   }
 

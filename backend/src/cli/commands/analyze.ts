@@ -23,7 +23,7 @@ const usage = `Usage: vigil analyze --input <file>... (--search '<pipeline>' | -
   --report F       write a self-contained HTML report (swimlane, actual vs typical charts)
   --top N          rows in the top-anomalies table (default 15); --min-score S hides lower scores
 
-Exit status: 0 when the analysis ran (whatever it found), 1 when it could not run.`;
+Exit status: 0 when the analysis ran (whatever it found), 1 when it could not run, 2 for a usage error.`;
 
 export const command: CliCommand = {
   name: 'analyze',
@@ -64,6 +64,16 @@ export const command: CliCommand = {
       process.stderr.write(`vigil analyze: --input is required\n${usage}\n`);
       return 2;
     }
+    const top = values.top !== undefined ? Number(values.top) : 15;
+    const minScore = values['min-score'] !== undefined ? Number(values['min-score']) : 0;
+    if (!Number.isInteger(top) || top < 1 || top > 10000) {
+      process.stderr.write(`vigil analyze: --top must be a whole number from 1 to 10000, not "${values.top}"\n`);
+      return 2;
+    }
+    if (!Number.isFinite(minScore) || minScore < 0 || minScore > 100) {
+      process.stderr.write(`vigil analyze: --min-score must be a number from 0 to 100, not "${values['min-score']}"\n`);
+      return 2;
+    }
     try {
       const spec = buildAnalysisSpec({
         search: values.search,
@@ -88,12 +98,11 @@ export const command: CliCommand = {
         reader: { format: values.format, timeField: values['time-field'], timeFormat, timezone: values.timezone, year },
         out: values.out,
         report: values.report,
-        top: values.top !== undefined ? Number(values.top) : 15,
+        top,
         progress: values['no-progress'] ? false : undefined,
       });
       for (const n of summary.notes.slice(spec.notes.length)) process.stderr.write(`${n}\n`);
       process.stderr.write(formatRunSummary(summary) + '\n');
-      const minScore = values['min-score'] !== undefined ? Number(values['min-score']) : 0;
       process.stdout.write(formatAnomalyTable(summary.top, { minScore }) + '\n');
       if (values.out) process.stderr.write(`results: ${values.out}\n`);
       if (values.report) process.stderr.write(`report: ${values.report}\n`);
