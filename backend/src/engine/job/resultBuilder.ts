@@ -5,10 +5,17 @@
  * one for the bucket (`bucket_time`), one per influencer field for influencer results and one per
  * influencer field for bucket influencers. The bucket `anomaly_score` is the largest of its bucket
  * influencers' scores, so it is consistent with them (spec `Bucket.ts`).
+ *
+ * Calibration (normaliser.ts): a detector's partition normalisers use the `occurrence` scale when the
+ * detector is of the rare family or a population (over) detector (counted probabilities: a first p = 1e-6
+ * in a quiet job is critical), the `series` scale otherwise. The bucket and influencer normalisers, which
+ * mix every detector, use `occurrence` only when every detector is of that kind.
  */
 import { severityOf } from '../types';
 import type { AnalysisPlan } from '../config/analysisPlan';
-import { QuantileScoreNormaliser, type QuantileScoreNormaliserState } from '../scoring/normaliser';
+import { QuantileScoreNormaliser, type QuantileScoreNormaliserState, type ScoreCalibration } from '../scoring/normaliser';
+import { functionSpec } from '../detectors/functionCatalog';
+import type { DetectorPlan } from '../config/analysisPlan';
 import { rawScore } from '../scoring/rawScore';
 import { combineProbabilities } from '../scoring/combineProbabilities';
 import { multiBucketImpact } from '../scoring/multiBucketImpact';
@@ -32,6 +39,11 @@ export interface ResultBuilderState {
 
 const SEP = '\u0001';
 
+/** The probability calibration of a detector's outputs: counted occurrences (rare, population) or a series model. */
+export function calibrationOf(d: DetectorPlan): ScoreCalibration {
+  return functionSpec(d.function).family === 'rare' || d.overFieldName ? 'occurrence' : 'series';
+}
+
 type SplitDocFields = Pick<RecordResult, 'by_field_name' | 'by_field_value' | 'over_field_name' | 'over_field_value'
   | 'partition_field_name' | 'partition_field_value'>;
 
@@ -41,10 +53,16 @@ export class ResultBuilder {
   private readonly influencer = new Map<string, QuantileScoreNormaliser>();
   private readonly bucketInfluencer = new Map<string, QuantileScoreNormaliser>();
   private readonly bucketSpanS: number;
+  private readonly detectorCalibration: ScoreCalibration[];
+  /** Calibration of the normalisers that mix detectors (bucket, influencers). */
+  private readonly mixedCalibration: ScoreCalibration;
 
   constructor(private readonly jobId: string, private readonly plan: AnalysisPlan, state?: ResultBuilderState) {
     this.bucketSpanS = plan.bucketSpanMs / 1000;
-    this.bucket = new QuantileScoreNormaliser({ bucketSpanMs: plan.bucketSpanMs });
+    this.detectorCalibration = plan.detectors.map(calibrationOf);
+    this.mixedCalibration = this.detectorCalibration.length > 0 && this.detectorCalibration.every((c) => c === 'occurrence')
+      ? 'occurrence' : 'series';
+    this.bucket = new QuantileScoreNormaliser({ bucketSpanMs: plan.bucketSpanMs, calibration: this.mixedCalibration });
     if (state) {
       for (const [k, s] of state.partition) this.partition.set(k, QuantileScoreNormaliser.restore(s));
       this.bucket = QuantileScoreNormaliser.restore(state.bucket);
@@ -53,18 +71,18 @@ export class ResultBuilder {
     }
   }
 
-  private normaliser(map: Map<string, QuantileScoreNormaliser>, key: string): QuantileScoreNormaliser {
+  private normaliser(map: Map<string, QuantileScoreNormaliser>, key: string, calibration: ScoreCalibration): QuantileScoreNormaliser {
     let n = map.get(key);
     if (!n) {
-      n = new QuantileScoreNormaliser({ bucketSpanMs: this.plan.bucketSpanMs });
+      n = new QuantileScoreNormaliser({ bucketSpanMs: this.plan.bucketSpanMs, calibration });
       map.set(key, n);
     }
     return n;
   }
 
   /** A normaliser for reading only: the stored one, or a fresh one that is not kept. */
-  private peek(map: Map<string, QuantileScoreNormaliser>, key: string): QuantileScoreNormaliser {
-    return map.get(key) ?? new QuantileScoreNormaliser({ bucketSpanMs: this.plan.bucketSpanMs });
+  private peek(map: Map<string, QuantileScoreNormaliser>, key: string, calibration: ScoreCalibration): QuantileScoreNormaliser {
+    return map.get(key) ?? new QuantileScoreNormaliser({ bucketSpanMs: this.plan.bucketSpanMs, calibration });
   }
 
   /**
@@ -77,7 +95,7 @@ export class ResultBuilder {
     const learn = !isInterim;
     if (learn) {
       outcomes.forEach((o, di) => {
-        for (const [pk, raw] of o.partitionMaxRaw) this.normaliser(this.partition, di + SEP + pk).observe(raw, startMs);
+        for (const [pk, raw] of o.partitionMaxRaw) this.normaliser(this.partition, di + SEP + pk, this.detectorCalibration[di]).observe(raw, startMs);
       });
     }
     const candidates: RecordCandidate[] = [];
@@ -102,8 +120,9 @@ export class ResultBuilder {
       let fieldMin = 1;
       let maxRaw = 0;
       if (values) for (const p of values.values()) { fieldMin = Math.min(fieldMin, p); maxRaw = Math.max(maxRaw, rawScore(p)); }
-      const infNorm = learn ? this.normaliser(this.influencer, field) : this.peek(this.influencer, field);
-      const binfNorm = learn ? this.normaliser(this.bucketInfluencer, field) : this.peek(this.bucketInfluencer, field);
+      const mixed = this.mixedCalibration;
+      const infNorm = learn ? this.normaliser(this.influencer, field, mixed) : this.peek(this.influencer, field, mixed);
+      const binfNorm = learn ? this.normaliser(this.bucketInfluencer, field, mixed) : this.peek(this.bucketInfluencer, field, mixed);
       const fieldRaw = rawScore(fieldMin);
       if (learn) {
         infNorm.observe(maxRaw, startMs);
@@ -175,7 +194,8 @@ export class ResultBuilder {
     const d = this.plan.detectors[c.detectorIndex];
     const raw = rawScore(c.probs.p);
     const key = c.detectorIndex + SEP + c.partitionKey;
-    const score = (base.is_interim ? this.peek(this.partition, key) : this.normaliser(this.partition, key)).normalise(raw);
+    const cal = this.detectorCalibration[c.detectorIndex];
+    const score = (base.is_interim ? this.peek(this.partition, key, cal) : this.normaliser(this.partition, key, cal)).normalise(raw);
     const impact = multiBucketImpact(c.probs.single, c.probs.multi);
     const byField = new Map<string, string[]>();
     for (const h of c.influences) {

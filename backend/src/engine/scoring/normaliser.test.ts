@@ -57,3 +57,63 @@ describe('QuantileScoreNormaliser', () => {
     expect(b.snapshot()).toEqual(a.snapshot());
   });
 });
+
+describe('calibration of the noise ceiling (series vs occurrence)', () => {
+  /** A normaliser that has seen `buckets` 5-minute buckets whose raw scores come from `rawOf`. */
+  function trained(calibration: 'series' | 'occurrence', buckets: number, rawOf: (i: number) => number): QuantileScoreNormaliser {
+    const n = new QuantileScoreNormaliser({ bucketSpanMs: 300_000, calibration });
+    for (let i = 0; i < buckets; i++) n.observe(rawOf(i), i * 300_000);
+    return n;
+  }
+  const quiet = (c: 'series' | 'occurrence'): QuantileScoreNormaliser => trained(c, 14 * 288, () => 0);
+
+  it('occurrence, quiet job (median raw 0): the first p = 1e-6 is critical, p = 1e-4 major, p = 1e-3 nothing', () => {
+    const n = quiet('occurrence');
+    // raw(1e-6) = 3.13: 5.2 points per dB over the 0.1 floor = 77.8
+    expect(n.normalise(rawScore(1e-6))).toBeGreaterThanOrEqual(75);
+    expect(n.normalise(rawScore(1e-6))).toBeCloseTo(5.2 * 10 * Math.log10(rawScore(1e-6) / 0.1), 6);
+    expect(n.normalise(rawScore(1e-4))).toBeCloseTo(52, 6);
+    expect(n.normalise(rawScore(1e-5))).toBeGreaterThanOrEqual(50);
+    expect(n.normalise(rawScore(1e-5))).toBeLessThan(75);
+    expect(n.normalise(rawScore(1e-3))).toBe(0);
+  });
+  it('series, quiet job: the same p = 1e-6 is only minor (fitted tails need p ≈ 1e-18 for critical)', () => {
+    const n = quiet('series');
+    expect(n.normalise(rawScore(1e-6))).toBeCloseTo(3.33 * 10 * Math.log10(rawScore(1e-6) / 0.1), 6);
+    expect(n.normalise(rawScore(1e-6))).toBeLessThan(50);
+    expect(n.normalise(rawScore(1e-20))).toBeGreaterThanOrEqual(75);
+  });
+  it('occurrence, noisy job (p ~ 1e-5 most hours): p = 1e-6 scores far lower than in a quiet job', () => {
+    const rnd = lcg(11);
+    // every sampling interval (6 buckets of 5 minutes) has a record at p between 1e-6 and 1e-4: the median
+    // high-water mark is raw ≈ 2 (p ≈ 1e-5)
+    const noisy = trained('occurrence', 14 * 288, (i) => (i % 6 === 0 ? rawScore(Math.pow(10, -4 - 2 * rnd())) : 0));
+    const s = noisy.normalise(rawScore(1e-6));
+    expect(s).toBeLessThan(25);
+    expect(s).toBeLessThan(quiet('occurrence').normalise(rawScore(1e-6)) - 50);
+    // far beyond its noise: p = 1e-30 is major (59), p = 1e-150 critical
+    expect(noisy.normalise(rawScore(1e-30))).toBeGreaterThanOrEqual(50);
+    expect(noisy.normalise(rawScore(1e-150))).toBeGreaterThanOrEqual(75);
+  });
+  it('occurrence: a repeat of an anomaly scores lower (max-score and percentile ceilings), monotone in p', () => {
+    const n = trained('occurrence', 7 * 288, (i) => (i === 3 * 288 ? rawScore(1e-14) : 0));
+    expect(n.normalise(rawScore(1e-14))).toBeGreaterThanOrEqual(75);
+    const after = n.normalise(rawScore(1e-6));
+    expect(after).toBeLessThan(quiet('occurrence').normalise(rawScore(1e-6)));
+    let last = -1;
+    for (const p of [0.04, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8, 1e-12, 1e-14, 1e-20, 1e-50, 1e-200]) {
+      const s = n.normalise(rawScore(p));
+      expect(s).toBeGreaterThanOrEqual(last);
+      last = s;
+    }
+  });
+  it('keeps its calibration through snapshot and restore; a version 1 state restores as series', () => {
+    const a = quiet('occurrence');
+    const b = QuantileScoreNormaliser.restore(JSON.parse(JSON.stringify(a.snapshot())));
+    expect(b.normalise(rawScore(1e-6))).toBe(a.normalise(rawScore(1e-6)));
+    const v1 = { ...a.snapshot(), version: 1 } as Record<string, unknown>;
+    delete v1.calibration;
+    expect(QuantileScoreNormaliser.restore(v1).normalise(rawScore(1e-6))).toBe(quiet('series').normalise(rawScore(1e-6)));
+    expect(() => new QuantileScoreNormaliser({ bucketSpanMs: 300_000, calibration: 'loud' as 'series' })).toThrow(/calibration/);
+  });
+});
