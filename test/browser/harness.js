@@ -245,7 +245,7 @@
       const { MemoryRouter } = host['react-router'];
       const Root = appModule.plugin.root;
       const rootProps = { basename: '/a/vigil-anomaly-app', meta: { id: 'vigil-anomaly-app', jsonData: {} }, query: {}, path: '', onNavChanged: () => {} };
-      const route = `/${params.get('page')}${params.get('job') ? `?job=${encodeURIComponent(params.get('job'))}` : ''}`;
+      const route = params.get('route') || `/${params.get('page')}${params.get('job') ? `?job=${encodeURIComponent(params.get('job'))}` : ''}`;
       document.getElementById('panel').style.height = 'auto';
       createRoot(document.getElementById('panel')).render(
         React.createElement(ThemeContext.Provider, { value: theme }, React.createElement(MemoryRouter, { initialEntries: [route] }, React.createElement(Root, rootProps)))

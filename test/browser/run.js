@@ -31,6 +31,8 @@ function analyzeRealData(tmp, jobId) {
 }
 
 const results = [];
+/** Explorer links read from the panel's click menu, followed in checkExplorerLink. */
+const explorerLinks = [];
 function check(name, ok, detail = '') {
   results.push(ok);
   console.log(`${ok ? 'ok' : 'not ok'} - ${name}${ok || !detail ? '' : `: ${detail}`}`);
@@ -131,9 +133,12 @@ async function checkTheme(page, base, themeName, docs, expected, source) {
       pane.queries[0].query === `${field}:"${value}"` &&
       pane.range.from === String(bucketStart) &&
       pane.range.to === String(bucketStart + expected.span) &&
-      explorerParams(hrefs[1]) === JSON.stringify({ job: docs[0].job_id, from: String(bucketStart), to: String(bucketStart + expected.span), entity: top.key }),
+      explorerParams(hrefs[1]) === JSON.stringify({ job: docs[0].job_id, from: String(expected.start), to: String(expected.end), entity: top.key, at: String(bucketStart) }),
     JSON.stringify(hrefs)
   );
+  if (source === 'vigil' && hrefs[1]) {
+    explorerLinks.push({ href: hrefs[1], entity: top.key, at: bucketStart });
+  }
   await page.keyboard.press('Escape');
   await page.mouse.move(box.x + box.width + 50, box.y + box.height + 80);
   await page.screenshot({ path: path.join(ARTIFACTS, `swimlane-${themeName}-${source}.png`) });
@@ -217,6 +222,22 @@ async function checkJobs(page, base, jobId, serve) {
   check('jobs: a valid pipeline is accepted live', (await valid.count()) === 1);
 }
 
+/** The panel's "Open in anomaly explorer" link, followed into the app: the cell is selected and its records listed. */
+async function checkExplorerLink(page, base, docs) {
+  const link = explorerLinks[0];
+  if (!link) {
+    check('explorer link: the panel offered one', false);
+    return;
+  }
+  const route = link.href.replace(/^\/a\/vigil-anomaly-app/, '');
+  await page.goto(`${base}/harness.html?page=explorer&theme=light&route=${encodeURIComponent(route)}`);
+  const table = page.getByTestId('data-testid vigil-records-table');
+  await table.waitFor({ timeout: 30000 }).catch(() => undefined);
+  const rows = (await table.count()) ? await table.locator('tbody tr').allInnerTexts() : [];
+  const want = docs.filter((d) => d.result_type === 'record' && d.entity_key === link.entity && d.timestamp === link.at);
+  check(`explorer link: opens with ${link.entity} at ${new Date(link.at).toISOString()} selected and its ${want.length} record(s) listed`, rows.length === want.length && rows.every((r) => r.includes(link.entity)), JSON.stringify(rows));
+}
+
 async function main() {
   const openSearchUrl = process.env.OPENSEARCH_URL;
   if (!openSearchUrl) {
@@ -248,6 +269,7 @@ async function main() {
         await checkTheme(harness.page, harness.base, theme, docs, expected, source);
       }
       await checkExplorer(harness.page, harness.base, docs, jobId);
+      await checkExplorerLink(harness.page, harness.base, docs);
       await checkJobs(harness.page, harness.base, jobId, serve);
       check('no uncaught errors in the page', consoleErrors.length === 0, consoleErrors.join(' | ').slice(0, 2000));
     } finally {

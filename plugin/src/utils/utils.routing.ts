@@ -10,9 +10,11 @@ export interface ExplorerLinkParams {
   from: number;
   to: number;
   entity?: string;
+  /** Start of the selected cell (its records are listed). */
+  at?: number;
 }
 
-/** Link to the explorer page filtered to a job, a time range and optionally one lane (entity). */
+/** Link to the explorer page on a job and time range, optionally with one cell (lane entity + cell start) selected. */
 export function explorerUrl(p: ExplorerLinkParams): string {
   const params = new URLSearchParams();
   if (p.jobId) {
@@ -22,6 +24,9 @@ export function explorerUrl(p: ExplorerLinkParams): string {
   params.set('to', String(p.to));
   if (p.entity) {
     params.set('entity', p.entity);
+  }
+  if (p.at !== undefined) {
+    params.set('at', String(p.at));
   }
   return `${prefixRoute(ROUTES.Explorer)}?${params.toString()}`;
 }

@@ -62,6 +62,32 @@ describe('ExplorerPage', () => {
     expect(boundsCall.url).toContain('detector_index=0&entity_key=src%3D89.248.165.118');
   });
 
+  it('a link from a panel cell (?entity=&at=) opens with that cell selected and its records listed', async () => {
+    const swimlane = fixture('swimlane.response.json');
+    const records = fixture('records.response.json');
+    const lane = swimlane.lanes[0];
+    const at = lane.cells[0].timestamp;
+    const calls = installFakeHost({
+      'GET /api/jobs': { status: 200, body: fixture('jobs.response.json') },
+      'GET /api/jobs/zeek-008/results/swimlane': { status: 200, body: swimlane },
+      'GET /api/jobs/zeek-008/results/records': { status: 200, body: { count: 1, records: [records.records[3]] } },
+      'GET /api/jobs/zeek-008/results/model_plot': { status: 200, body: fixture('model_plot.response.json') },
+    });
+    const link = `/explorer?job=zeek-008&from=${swimlane.start}&to=${swimlane.end}&entity=${encodeURIComponent(lane.lane)}&at=${at}`;
+    render(
+      <MemoryRouter initialEntries={[link]}>
+        <Routes>
+          <Route path="/explorer" element={<ExplorerPage />} />
+        </Routes>
+      </MemoryRouter>
+    );
+    expect(await screen.findByText(`Records: ${lane.lane}, ${new Date(at).toISOString()}`, {}, WAIT)).toBeInTheDocument();
+    expect(await screen.findByTestId('data-testid vigil-records-table', {}, WAIT)).toHaveTextContent(lane.lane);
+    const recordsCall = calls.find((c) => c.url.includes('/results/records'))!;
+    expect(recordsCall.url).toContain(`start=${at}&end=${at + 900000}`);
+    expect(calls.some((c) => c.url.includes('/time_range'))).toBe(false);
+  });
+
   it('says when no Vigil datasource exists', async () => {
     const { setDataSourceSrv } = jest.requireActual('@grafana/runtime');
     setDataSourceSrv({ getList: () => [], get: () => Promise.reject(new Error('none')) });

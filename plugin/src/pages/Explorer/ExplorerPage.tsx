@@ -29,6 +29,24 @@ interface Selection {
   cell: SwimlaneCell;
 }
 
+/** The cell a link names; a lane outside the top lanes (or a cell without score) still selects its records. */
+export function selectionFromLink(model: SwimlaneModel, entity: string, at: number): Selection {
+  const index = Math.floor((at - model.start) / model.intervalMs);
+  const lane =
+    (entity ? model.lanes.find((l) => l.key === entity) : model.overall) ??
+    ({ key: entity, label: entity, overall: !entity, maxScore: 0, occurrence: 0, cells: [] } as SwimlaneLane);
+  const cell = lane.cells.find((c) => c.index === index) ?? {
+    index,
+    start: model.start + index * model.intervalMs,
+    end: model.start + (index + 1) * model.intervalMs,
+    score: 0,
+    severity: 'low' as const,
+    count: 0,
+    records: [],
+  };
+  return { lane, cell };
+}
+
 /** Job picker + time range → swimlane; a clicked cell → its records; a clicked record → its model bounds. */
 function ExplorerPage() {
   const styles = useStyles2(getStyles);
@@ -37,6 +55,9 @@ function ExplorerPage() {
   const jobId = params.get('job') ?? '';
   const [jobs, setJobs] = useState<string[]>([]);
   const [jobRange, setJobRange] = useState<{ from: number; to: number } | null>(null);
+  // a link from a swimlane panel: ?entity=<lane>&at=<cell start> selects that cell
+  const linkedEntity = params.get('entity') ?? '';
+  const linkedAt = Number(params.get('at'));
   const urlFrom = Number(params.get('from'));
   const urlTo = Number(params.get('to'));
   const range = useMemo(
@@ -76,10 +97,14 @@ function ExplorerPage() {
     ds.runQuery({ ...DEFAULT_QUERY, refId: 'explorer', queryType: 'swimlane', jobId, viewBy, limit: 20 }, range)
       .then((frame) => {
         setError(undefined);
-        setModel(buildSwimlaneModel([frame], { limit: 20 }));
+        const built = buildSwimlaneModel([frame], { limit: 20 });
+        setModel(built);
+        if (linkedAt > 0) {
+          setSelection(selectionFromLink(built, linkedEntity, linkedAt));
+        }
       })
       .catch((e: Error) => setError(e.message));
-  }, [ds, jobId, range, viewBy]);
+  }, [ds, jobId, range, viewBy, linkedEntity, linkedAt]);
 
   useEffect(() => {
     if (!ds || !jobId || !selection) {

@@ -66,8 +66,10 @@ describe('cell links', () => {
     expect(pane.range).toEqual({ from: String(T0 + 3 * H), to: String(T0 + 4 * H) });
     expect(pane.queries[0]).toMatchObject({ queryType: 'lucene', query: 'msg:"x \\"y\\"" AND host:"h"', timeField: '@timestamp' });
     expect(links[1].url).toBe(
-      `/a/vigil-anomaly-app/explorer?job=net&from=${T0 + 3 * H}&to=${T0 + 4 * H}&entity=msg%3Dx+%22y%22%2Chost%3Dh`
+      `/a/vigil-anomaly-app/explorer?job=net&from=${T0 + 3 * H}&to=${T0 + 4 * H}&entity=msg%3Dx+%22y%22%2Chost%3Dh&at=${T0 + 3 * H}`
     );
+    const withRange = cellLinks(lane, cell, { jobId: 'net', sourceDatasourceUid: '', sourceTimeField: '@timestamp', range: { from: T0, to: T0 + 4 * H } });
+    expect(withRange[0].url).toBe(`/a/vigil-anomaly-app/explorer?job=net&from=${T0}&to=${T0 + 4 * H}&entity=msg%3Dx+%22y%22%2Chost%3Dh&at=${T0 + 3 * H}`);
   });
 
   it('offers only the explorer link when no source datasource is set', () => {

@@ -12,6 +12,8 @@ export interface CellLinkContext {
   jobId?: string;
   sourceDatasourceUid: string;
   sourceTimeField: string;
+  /** Time range the explorer opens on (the panel's); default the cell itself. */
+  range?: { from: number; to: number };
 }
 
 /** Lucene query matching the lane's field values; `*` for the overall lane or a lane without entity. */
@@ -43,7 +45,13 @@ export function cellLinks(lane: SwimlaneLane, cell: SwimlaneCell, ctx: CellLinkC
   }
   links.push({
     title: 'Open in anomaly explorer',
-    url: explorerUrl({ jobId: ctx.jobId, from: cell.start, to: cell.end, entity: lane.overall ? undefined : lane.key }),
+    url: explorerUrl({
+      jobId: ctx.jobId,
+      from: ctx.range?.from ?? cell.start,
+      to: ctx.range?.to ?? cell.end,
+      entity: lane.overall ? undefined : lane.key,
+      at: cell.start,
+    }),
   });
   return links;
 }

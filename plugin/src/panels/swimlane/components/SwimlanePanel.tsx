@@ -62,6 +62,7 @@ export function SwimlanePanel({ data, width, height, options, timeRange, timeZon
           jobId: model.jobIds[0],
           sourceDatasourceUid: opts.sourceDatasourceUid,
           sourceTimeField: opts.sourceTimeField,
+          range: { from: model.start, to: model.end },
         }}
         onSelectRange={(a, b) => onChangeTimeRange({ from: a, to: b })}
       />
