@@ -17,16 +17,30 @@ export function drawSwimlane(
   ctx.clearRect(0, 0, layout.width, layout.height);
   const gap = layout.cellWidth > 4 ? 1 : 0;
   const vGap = layout.laneHeight > 10 ? 1 : 0;
+  const h = layout.laneHeight - vGap;
+  const w = Math.max(1, layout.cellWidth - gap);
+  // one path per colour: five fill-style changes instead of one per cell
+  const byColor = new Map<string, Array<[number, number]>>();
+  ctx.fillStyle = colors.empty;
   layout.rows.forEach((lane, row) => {
     const y = rowTop(layout, row);
-    ctx.fillStyle = colors.empty;
-    ctx.fillRect(0, y, layout.width, layout.laneHeight - vGap);
+    ctx.fillRect(0, y, layout.width, h);
     for (const cell of lane.cells) {
-      const x = cell.index * layout.cellWidth;
-      ctx.fillStyle = severityColor(cell.score, colors.isDark);
-      ctx.fillRect(x, y, Math.max(1, layout.cellWidth - gap), layout.laneHeight - vGap);
+      const color = severityColor(cell.score, colors.isDark);
+      let rects = byColor.get(color);
+      if (!rects) {
+        rects = [];
+        byColor.set(color, rects);
+      }
+      rects.push([cell.index * layout.cellWidth, y]);
     }
   });
+  for (const [color, rects] of byColor) {
+    ctx.fillStyle = color;
+    for (const [x, y] of rects) {
+      ctx.fillRect(x, y, w, h);
+    }
+  }
   if (selection) {
     ctx.fillStyle = colors.selection;
     ctx.fillRect(Math.min(selection.x0, selection.x1), 0, Math.abs(selection.x1 - selection.x0), layout.height);

@@ -88,6 +88,9 @@ function readDocumentRows(frame: DataFrame, out: ExtractedPoints): void {
   const inflName = f('influencer_field_name');
   const inflValue = f('influencer_field_value');
   const jobId = f('job_id');
+  const actual = f('actual');
+  const typical = f('typical');
+  const describe = detectorDescriber(frame);
   for (let row = 0; row < frame.length; row++) {
     const t = toEpochMs(valueAt(time, row));
     if (t === null) {
@@ -105,9 +108,9 @@ function readDocumentRows(frame: DataFrame, out: ExtractedPoints): void {
         score: rs,
         jobId: job,
         entityKey: entity,
-        detector: describeDetector(frame, row),
-        actual: formatMeasure(valueAt(f('actual'), row)),
-        typical: formatMeasure(valueAt(f('typical'), row)),
+        detector: describe(row),
+        actual: formatMeasure(valueAt(actual, row)),
+        typical: formatMeasure(valueAt(typical, row)),
       };
       out.records.push(record);
       const [fieldName, fieldValue] = splitSinglePair(entity);
@@ -195,8 +198,15 @@ function formatMeasure(value: unknown): string | undefined {
   return values.map((v) => (typeof v === 'number' ? String(Number(v.toPrecision(4))) : String(v))).join(', ');
 }
 
-function describeDetector(frame: DataFrame, row: number): string {
-  const text = (name: string) => toText(valueAt(findField(frame, name), row));
+const DETECTOR_FIELDS = ['detector', 'function', 'field_name', 'by_field_name', 'over_field_name', 'partition_field_name'];
+
+/** Detector text of a record row (`high_sum(bytes) by src`); fields looked up once per frame. */
+function detectorDescriber(frame: DataFrame): (row: number) => string {
+  const fields = new Map(DETECTOR_FIELDS.map((name) => [name, findField(frame, name)]));
+  return (row) => describeDetector((name) => toText(valueAt(fields.get(name), row)));
+}
+
+function describeDetector(text: (name: string) => string | undefined): string {
   const explicit = text('detector');
   if (explicit) {
     return explicit;
