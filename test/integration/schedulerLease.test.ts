@@ -22,12 +22,13 @@ describe('scheduler: leases between two instances', () => {
   let client: Client;
   let a: JobManager;
   let b: JobManager;
+  let c: JobManager | undefined;
   let clock: ManualClock;
   const index = testIndexName('lease-flows');
   const indices = managerIndices('lease');
   const jobId = `it-lease-${process.pid}`;
   const both = async (): Promise<void> => {
-    await Promise.all([a.idle(), b.idle()]);
+    await Promise.all([a.idle(), b.idle(), c?.idle()]);
   };
   const advanceTo = (t: number): Promise<void> => clock.advanceTo(t, both);
 
@@ -44,6 +45,7 @@ describe('scheduler: leases between two instances', () => {
   afterAll(async () => {
     await a?.shutdown();
     await b?.shutdown();
+    await c?.shutdown();
     if (client) await cleanUp(client, indices, [index, `vigil-results-${jobId}`]);
   });
 
@@ -99,5 +101,18 @@ describe('scheduler: leases between two instances', () => {
     expect(records.map((d) => `${d.timestamp - LIVE} ${d.entity_key}`)).toContain(`${50 * MINUTE} src=10.3.0.2`);
     const stored = await osRequest<{ _source: { run: { datafeed_state: string } } }>(client, 'GET', `/${indices.config}/_doc/${jobId}`);
     expect(stored.body._source.run.datafeed_state).toBe('started');
+  });
+
+  it('a stop or close asked on another instance is carried out by the holder at its next renewal', async () => {
+    c = newManager(client, clock, indices, { instanceId: 'it-c', leaseMs: LEASE_MS });
+    await c.init();
+    expect(await c.stopDatafeed(jobId)).toMatchObject({ datafeed_state: 'stopping', node: 'it-b' });
+    await advanceTo(clock.now() + LEASE_MS / 3 + 1_000);
+    expect(await b.status(jobId)).toMatchObject({ datafeed_state: 'stopped', state: 'opened', node: 'it-b' });
+    expect(await c.status(jobId)).toMatchObject({ datafeed_state: 'stopped', node: 'it-b' });
+    await c.closeJob(jobId);
+    await advanceTo(clock.now() + LEASE_MS / 3 + 1_000);
+    expect(await b.status(jobId)).toMatchObject({ state: 'closed', node: null });
+    expect((await new LeaseStore(client, 'reader', LEASE_MS, 0, indices.leases).read(jobId)).lease).toBeNull();
   });
 });

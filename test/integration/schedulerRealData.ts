@@ -91,3 +91,14 @@ export async function lastEventTime(file: string): Promise<number> {
   for (const r of (await readAllRecords(file)).records) if (r.record.time > last) last = r.record.time;
   return Math.floor(last);
 }
+
+/** Entities ordered by their highest initial record score, best first. */
+export function topEntities(docs: ReadonlyArray<{ result_type: string }>, n: number): string[] {
+  const best = new Map<string, number>();
+  for (const d of docs) {
+    if (d.result_type !== 'record') continue;
+    const r = d as unknown as { entity_key: string; initial_record_score: number };
+    best.set(r.entity_key, Math.max(best.get(r.entity_key) ?? 0, r.initial_record_score));
+  }
+  return [...best].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k]) => k);
+}

@@ -15,6 +15,8 @@ export interface WantedRunState {
   /** Range of the running datafeed, epoch ms; end null = real time after the lookback. */
   start: number | null;
   end: number | null;
+  /** Instance that wrote this state last; a job running elsewhere follows a state another instance wrote. */
+  by?: string;
 }
 
 export interface StoredJob {
@@ -32,7 +34,7 @@ export const closedRunState = (): WantedRunState => ({ job_state: 'closed', data
 export class ConfigStore {
   private prepared = false;
 
-  constructor(private readonly client: Client, private readonly replicas?: number, private readonly index: string = CONFIG_INDEX) {}
+  constructor(private readonly client: Client, private readonly replicas?: number, private readonly index: string = CONFIG_INDEX, private readonly writer?: string) {}
 
   async prepare(): Promise<void> {
     if (this.prepared) return;
@@ -59,7 +61,7 @@ export class ConfigStore {
   /** Records the wanted run state (and the latest summary when given). */
   async setRun(jobId: string, run: WantedRunState, now: number, summary?: JobSummary): Promise<void> {
     const job = await this.get(jobId);
-    if (job) await this.put({ ...job, run, update_time: now, ...(summary ? { summary } : {}) });
+    if (job) await this.put({ ...job, run: { ...run, by: this.writer }, update_time: now, ...(summary ? { summary } : {}) });
   }
 
   async delete(jobId: string): Promise<void> {

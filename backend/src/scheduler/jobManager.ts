@@ -53,7 +53,7 @@ export class JobManager {
     this.leaseMs = opts.leaseMs ?? 60_000;
     this.log = opts.logger ?? (() => undefined);
     this.retry = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 5_000, ...opts.retry, onRetry: (r) => this.log(`retry ${r.attempt} in ${r.delayMs} ms: ${r.reason}`) };
-    this.configs = new ConfigStore(this.client, opts.replicas, opts.indices?.config);
+    this.configs = new ConfigStore(this.client, opts.replicas, opts.indices?.config, this.instanceId);
     this.leases = new LeaseStore(this.client, this.instanceId, this.leaseMs, opts.replicas, opts.indices?.leases);
     this.states = new StateStore(this.client, { ...this.retry, replicas: opts.replicas, now: () => this.clock.now(), refresh: true, index: opts.indices?.state });
   }
@@ -136,8 +136,11 @@ export class JobManager {
   async stopDatafeed(id: string): Promise<JobSummary> {
     const l = this.local.get(id);
     if (!l) {
-      await this.requireStored(id);
-      return this.status(id);
+      // running on another instance: record the wish; that instance stops the datafeed at its next lease renewal
+      const stored = await this.requireStored(id);
+      if (stored.run.job_state !== 'opened' || stored.run.datafeed_state !== 'started') return this.status(id);
+      await this.configs.setRun(id, { ...stored.run, datafeed_state: 'stopped' }, this.clock.now());
+      return { ...(await this.status(id)), datafeed_state: 'stopping' };
     }
     if (l.datafeedState !== 'stopped') {
       l.datafeedState = 'stopping';
@@ -162,9 +165,8 @@ export class JobManager {
   async closeJob(id: string): Promise<JobSummary> {
     const l = this.local.get(id);
     if (!l) {
+      // on another instance (or nowhere): record the wish; the holder closes the job at its next lease renewal
       const stored = await this.requireStored(id);
-      const { lease } = await this.leases.read(id);
-      if (lease && lease.owner !== this.instanceId && lease.expires_at > this.clock.now()) throw conflict(`job "${id}" runs on instance ${lease.owner}`);
       if (stored.run.job_state !== 'closed') await this.configs.setRun(id, closedRunState(), this.clock.now());
       return this.status(id);
     }
@@ -366,10 +368,23 @@ export class JobManager {
     }
   }
 
-  /** Opens (and starts) the stored jobs that want to run and whose lease is free or expired. */
+  /**
+   * Follows the wanted state another instance recorded for a job running here (stop, close), and
+   * opens (and starts) the stored jobs that want to run and whose lease is free or expired.
+   */
   private async reconcile(): Promise<void> {
     for (const stored of await this.configs.list()) {
-      if (stored.run.job_state !== 'opened' || this.local.has(stored.job_id) || this.stopped) continue;
+      const here = this.local.get(stored.job_id);
+      if (here && stored.run.by !== undefined && stored.run.by !== this.instanceId) {
+        try {
+          if (stored.run.job_state === 'closed') await this.closeJob(stored.job_id);
+          else if (stored.run.datafeed_state === 'stopped' && here.datafeedState === 'started') await this.stopDatafeed(stored.job_id);
+        } catch (err) {
+          this.log(`${stored.job_id}: following the state asked by ${stored.run.by}: ${describeError(err)}`);
+        }
+        continue;
+      }
+      if (stored.run.job_state !== 'opened' || here || this.stopped) continue;
       const { lease } = await this.leases.read(stored.job_id);
       if (lease && lease.owner !== this.instanceId && lease.expires_at > this.clock.now()) continue;
       try {
