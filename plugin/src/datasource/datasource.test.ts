@@ -83,6 +83,11 @@ describe('VigilDataSource', () => {
     expect(resp.data[1].fields.find((f: { name: string }) => f.name === 'source_events').values[0]).toContain('netflow-os');
   });
 
+  it('supports annotations: a new annotation query lists critical anomalies', () => {
+    installHost({});
+    expect(new VigilDataSource(settings).annotations?.getDefaultQuery?.()).toEqual({ queryType: 'annotations', minScore: 75 });
+  });
+
   it('lists jobs and entities for template variables', async () => {
     installHost({
       [`GET ${BASE}/api/jobs`]: { status: 200, body: fixture('jobs.response.json') },

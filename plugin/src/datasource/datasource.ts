@@ -37,7 +37,8 @@ export class VigilDataSource extends DataSourceApi<VigilQuery, VigilOptions> {
     super(instanceSettings);
     this.jsonData = instanceSettings.jsonData ?? {};
     this.api = api ?? new VigilApiClient(`${instanceSettings.url ?? ''}/${PROXY_ROUTE}`);
-    this.annotations = {};
+    // annotation queries use the query editor; a new one starts as "anomalies of score 75 and above"
+    this.annotations = { getDefaultQuery: () => ({ queryType: 'annotations', minScore: 75 }) };
   }
 
   getDefaultQuery(): Partial<VigilQuery> {

@@ -86,7 +86,8 @@ export function parseRecords(resp: RecordsResponse, refId: string, links: Record
       { name: 'influencers', type: FieldType.string, values: records.map(formatInfluencers) },
       { name: 'detector_index', type: FieldType.number, values: records.map((r) => r.detector_index) },
       { name: 'job_id', type: FieldType.string, values: records.map((r) => r.job_id) },
-      { name: 'source_events', type: FieldType.string, values: sourceUrls, config: { displayName: 'Source events URL' } },
+      // carried for the data links, hidden as a table column
+      { name: 'source_events', type: FieldType.string, values: sourceUrls, config: { displayName: 'Source events URL', custom: { hidden: true } } },
     ],
   });
 }
