@@ -12,8 +12,9 @@
  *      ordinary traffic, so it needs this much evidence (and NAB, tuned across files with one threshold,
  *      wants it: a steeper scale there costs ~0.4 NAB points and puts 8x more criticals on the simulator's
  *      exfiltration pipeline).
- *    * `occurrence` (the rare family and every population (over) detector): 5.2 points per dB, so a
- *      quiet normaliser gives 52 at p = 1e-4 (raw 1), 68 at p = 1e-5 and 75 at p ≈ 2e-6. These
+ *    * `occurrence` (the rare family and every population (over) detector): 6 points per dB, so a
+ *      quiet normaliser gives 0 at p = 1e-3 (raw 0.1, the floor), 30 at p = 3e-4, 60 at p = 1e-4 (raw 1),
+ *      75 at p ≈ 1.8e-5 and 79 at p = 1e-5, 90 at p = 1e-6. These
  *      probabilities are counted frequencies (a value never seen in 10^6 opportunities; a member unlike all
  *      of its population), they peak at p ≈ 1e-4..1e-8, and a first one in a quiet job is big news
  *      (engine-anchors §5 rows 17, 13). In a noisy job the median rises and the same p scores lower;
@@ -35,14 +36,14 @@ const VERSION = 2;
 const KNOTS: ReadonlyArray<readonly [number, number]> = [
   [0, 0], [70, 1], [85, 1.2], [90, 1.5], [95, 3], [97, 20], [99, 50], [99.9, 90], [100, 100],
 ];
-/** Tuning of the normaliser (fixed; tuned on NAB). */
+/** Tuning of the normaliser (fixed; `series` tuned on NAB, `occurrence` on the simulator's security pipelines). */
 export const NORMALISER_TUNING = {
   /** Half-life of the sketch and of the max score, in samples (one sample per interval, about an hour). */
   sketchHalfLifeSamples: 120,
   maxScoreHalfLifeSamples: 24 * 30,
   /** Noise floor of the dB ceiling, in raw-score units, and ceiling points per dB above the noise. */
   noiseFloor: 0.1,
-  pointsPerDb: { series: 3.33, occurrence: 5.2 } as Record<ScoreCalibration, number>,
+  pointsPerDb: { series: 3.33, occurrence: 6 } as Record<ScoreCalibration, number>,
   /** Which ceilings take part (all four by default; switches exist for tuning experiments). */
   ceilings: { noise: true, percentile: true, maxScore: true, probability: true },
 };
