@@ -6,6 +6,7 @@ import { AnomalyJob } from './anomalyJob';
 import { calibrationOf } from './resultBuilder';
 import type { RecordResult, ResultDocument } from './resultTypes';
 import { seededRandom, SPAN_MS, T0 } from './testing/synthetic';
+import { zeekRecords } from './testing/zeekFile';
 import { toAnalysisPlan } from '../config/analysisPlan';
 import { QuantileScoreNormaliser } from '../scoring/normaliser';
 import { rawScore } from '../scoring/rawScore';
@@ -62,5 +63,22 @@ describe('score calibration per detector kind', () => {
     expect(series.normalise(rawScore(critical[0].probability))).toBeLessThan(75);
     expect(critical[0].initial_record_score).toBe(critical[0].record_score);
     expect(recs.filter((r) => r.record_score >= 50)).toHaveLength(1);
+  });
+
+  it('real capture (Stratosphere NjRAT, 50 minutes): high_distinct_count(dp) over src flags only the infected host, critical as its C&C starts', () => {
+    const ev = zeekRecords('001-zeek-scenario-malicious', 'labeled-conn.log')
+      .map((r) => ({ time: r.time, fields: { src: r.fields['id.orig_h'], dp: `${String(r.fields['id.resp_h'])}:${String(r.fields['id.resp_p'])}` } }))
+      .filter((r) => !String(r.fields.dp).startsWith('10.'))
+      .sort((a, b) => a.time - b.time);
+    const cfg = { job_id: 'njrat', analysis_config: { bucket_span: '1m', detectors: [
+      { function: 'high_distinct_count', field_name: 'dp', over_field_name: 'src' }] } } as JobConfig;
+    const recs = run(cfg, ev);
+    const major = recs.filter((r) => r.record_score >= 50);
+    expect(major.length).toBeGreaterThan(0);
+    expect(new Set(major.map((r) => r.over_field_value))).toEqual(new Set(['192.168.1.115']));
+    const firstCritical = recs.find((r) => r.record_score >= 75);
+    expect(firstCritical?.over_field_value).toBe('192.168.1.115');
+    // C&C beacons start in the capture's 5th minute (ts 273 s)
+    expect(firstCritical!.timestamp).toBeLessThanOrEqual(6 * 60_000);
   });
 });
