@@ -56,8 +56,8 @@ export async function runDatafeedTick(l: LocalJob, now: () => number, log: (line
     if (l.end !== null) {
       await rt.processTo(Math.floor(l.end / span) * span, afterChunk);
       if (l.stopRequested) return { kind: 'stopped' };
+      // a bounded (historical) run keeps its scores as written, like a run over files
       await rt.finish(l.end);
-      await rt.renormalise();
       await rt.refreshResults();
       await rt.saveSnapshot('datafeed end');
       l.lastError = null;
