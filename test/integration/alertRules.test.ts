@@ -136,27 +136,39 @@ describe('provisioned alert rules on a real results index', () => {
     if (client) await deleteIndices(client, index);
   });
 
-  /** Mid-bucket evaluation times: the bucket of the top record, of a major-only record, and a quiet bucket. */
-  function evaluationTimes(): Record<string, number> {
-    const records = docs.filter((d) => d.result_type === 'record') as Array<Doc & { record_score: number; timestamp: number; bucket_span: number }>;
-    const half = (records[0].bucket_span * 1000) / 2;
+  /**
+   * Mid-bucket evaluation times for a rule: the bucket where its own score peaks, the first bucket whose peak lies in
+   * its severity band, and a quiet bucket (every score below 3).
+   */
+  function evaluationTimes(rule: Rule): Record<string, number> {
+    const query = rule.data.find((d) => d.datasourceUid !== '__expr__')!;
+    const type = /result_type:(\w+)/.exec(query.model.query)![1];
+    const field = query.model.metrics[0].field;
+    const scored = docs.filter((d) => d.result_type === type) as Array<Doc & { timestamp: number; bucket_span: number }>;
+    const half = (scored[0].bucket_span * 1000) / 2;
     const byBucket = new Map<number, number>();
-    for (const r of records) byBucket.set(r.timestamp, Math.max(byBucket.get(r.timestamp) ?? 0, r.record_score));
-    const top = [...byBucket.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
-    const major = [...byBucket.entries()].filter(([, s]) => s >= 50 && s < 75).sort((a, b) => a[0] - b[0])[0][0];
-    const quiet = [...byBucket.entries()].filter(([, s]) => s < 3).sort((a, b) => a[0] - b[0])[0][0];
-    return { top: top + half, major: major + half, quiet: quiet + half };
+    for (const d of scored) byBucket.set(d.timestamp, Math.max(byBucket.get(d.timestamp) ?? 0, d[field] as number));
+    const buckets = [...byBucket.entries()].sort((a, b) => a[0] - b[0]);
+    const times: Record<string, number> = {};
+    times.peak = [...buckets].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0] + half;
+    const inBand = buckets.find(([, s]) => BAND[rule.labels.severity](s));
+    if (inBand) times.band = inBand[0] + half;
+    const quiet = buckets.find(([, s]) => s < 3);
+    if (quiet) times.quiet = quiet[0] + half;
+    return times;
   }
 
-  it('the results carry critical and major records (the rules have something to find)', () => {
+  it('the results carry critical and major records and a critical bucket (the rules have something to find)', () => {
     const scores = docs.filter((d) => d.result_type === 'record').map((d) => d.record_score as number);
     expect(scores.some((s) => s >= 75)).toBe(true);
     expect(scores.some((s) => s >= 50 && s < 75)).toBe(true);
+    expect(docs.some((d) => d.result_type === 'bucket' && (d.anomaly_score as number) >= 75)).toBe(true);
   });
 
   it.each(rules.map((r) => [r.uid]))('%s fires for exactly the entities in its band, one instance per label set', async (uid) => {
     const rule = rules.find((r) => r.uid === uid)!;
-    const times = evaluationTimes();
+    const times = evaluationTimes(rule);
+    expect(Object.keys(times)).toEqual(['peak', 'band', 'quiet']);
     let firedSomewhere = false;
     for (const [name, now] of Object.entries(times)) {
       const fired = await evaluateRule(client, index, rule, now);
