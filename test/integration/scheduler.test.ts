@@ -122,4 +122,24 @@ describe('scheduler: lookback, then real time', () => {
     expect(lease.statusCode).toBe(404);
     expect(clock.now()).toBe(LIVE + 2 * FIVE_MIN + 60_000);
   });
+
+  it('on the aggregated path, interim and final buckets count documents, not summarised records', async () => {
+    const aggId = `${jobId}-agg`;
+    await manager.putJob({
+      job_id: aggId,
+      analysis_config: { bucket_span: '5m', detectors: [{ function: 'count', by_field_name: 'src' }] },
+      datafeed_config: { indices: [index], query_delay: '60s', frequency: '150s', start: LIVE },
+    });
+    expect((await manager.startDatafeed(aggId)).read_path?.path).toBe('aggregated');
+    await advanceTo(LIVE + 3 * FIVE_MIN + 3 * MINUTE + 30_000);
+    const docs = await allResults(client, aggId);
+    const final = docs.find((d) => d._source.result_type === 'bucket' && d._source.timestamp === LIVE + FIVE_MIN && d._source.is_interim === false);
+    expect(final?._source.event_count).toBe(30);
+    const interim = docs.find((d) => d._source.result_type === 'bucket' && d._source.is_interim === true);
+    // the open bucket [LIVE+15m, +20m) read up to the tick's now - query_delay = LIVE+17m30s: 3 hosts x 2 events x 3 minutes
+    expect(interim?._source).toMatchObject({ timestamp: LIVE + 3 * FIVE_MIN, event_count: 18 });
+    expect((await manager.status(aggId)).processed_record_count).toBe(3 * 30 + 40);
+    await manager.deleteJob(aggId);
+    expect(await allResults(client, aggId)).toEqual([]);
+  });
 });

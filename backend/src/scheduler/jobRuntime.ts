@@ -176,6 +176,9 @@ export class JobRuntime {
     for (const r of read.records) copy.push(r);
     copy.takeResults();
     const interim = copy.interimResults(nowMs).filter((d) => d.timestamp >= this.processedUntil!) as unknown as ResultDocLike[];
+    if (this.source.settings.readPath === 'aggregated') {
+      for (const d of interim) if (d.result_type === 'bucket') d.event_count = read.bucketCounts.get(d.timestamp) ?? 0;
+    }
     if (interim.length === 0) return 0;
     const sink = new OpenSearchResultsSink(this.opts.client, { ...this.opts.retry, idOf: interimIdOf });
     await sink.write(interim);
