@@ -59,8 +59,15 @@ export const F = {
   SSE_TREND: 33 + 2 * MULTI_BUCKET_LENGTH,
   SSE_LEVEL: 34 + 2 * MULTI_BUCKET_LENGTH,
   TREND_ON: 35 + 2 * MULTI_BUCKET_LENGTH,
+  /**
+   * Smallest raw value seen (-Infinity: unknown, in state restored from version 1): a series that never
+   * went below 0 gets no typical value or bound below 0.
+   */
+  VALUE_MIN: 36 + 2 * MULTI_BUCKET_LENGTH,
+  /** Decayed largest |residual| learned: values are learned at most learnClip times max(sd, this) away. */
+  SPIKE_SCALE: 37 + 2 * MULTI_BUCKET_LENGTH,
   /** First seasonal knot. */
-  KNOTS: 36 + 2 * MULTI_BUCKET_LENGTH,
+  KNOTS: 38 + 2 * MULTI_BUCKET_LENGTH,
 } as const;
 
 export const DAY_MS = 86_400_000;
@@ -81,6 +88,11 @@ export const TUNING = {
    */
   outlierFullWeightP: 0.0005,
   outlierMinWeight: 0.1,
+  /**
+   * Once scored, a value is learned at most this many times max(predictive sd, SPIKE_SCALE) from the
+   * prediction; the CUSUMs see the residual unclipped, so a level shift is adopted at its size.
+   */
+  learnClip: 100,
   /** CUSUM level-shift detection: allowance, threshold, clip of |z|, minimum run length. */
   cusumAllowance: 0.5,
   cusumThreshold: 8,

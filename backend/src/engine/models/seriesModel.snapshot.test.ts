@@ -58,7 +58,7 @@ describe.each<SeriesKind>(['metric', 'count'])('SeriesModelSet snapshot/restore 
     set.add();
     expect(set.bytesPerSeries()).toBeLessThanOrEqual(kind === 'count' ? 2048 : 4096);
     const snap = set.snapshot();
-    expect(snap.version).toBe(1);
+    expect(snap.version).toBe(2);
     expect(Buffer.from(snap.slab, 'base64').length).toBe(set.bytesPerSeries());
   });
 });

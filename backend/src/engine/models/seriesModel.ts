@@ -20,9 +20,16 @@ import {
   CANDIDATES, DAY_MS, F, MULTI_BUCKET_LENGTH, NORMAL, SeriesLayout, TUNING, WEEK_MS, layoutFor,
 } from './seriesLayout';
 
-const STATE_VERSION = 1;
+/** Version 2 added VALUE_MIN and SPIKE_SCALE (version 1 states are migrated on restore). */
+const STATE_VERSION = 2;
+/** Fields inserted before F.KNOTS by version 2, and their values in a migrated version 1 state. */
+const V2_FIELDS = [-Infinity, 0];
 /** Seasonal components are re-centred (and the variance profile rescaled) every this many values. */
 const RECENTRE_EVERY = 16;
+/** Values beyond ± this are learned as ± this (their squares stay finite). */
+const MAX_LEARNED_MAGNITUDE = 1e100;
+/** A candidate's log-likelihood of one value is floored here (never -Infinity or NaN in its weight). */
+const MAX_LOG_LIKELIHOOD_LOSS = 1e6;
 
 export interface SeriesModelSetState {
   version: number;
@@ -80,14 +87,25 @@ export class SeriesModelSet implements SeriesModels {
   static restore(state: unknown): SeriesModelSet {
     const s = state as SeriesModelSetState;
     if (!s || typeof s !== 'object') throw new Error('SeriesModelSet.restore: state is not an object');
-    if (s.version !== STATE_VERSION) throw new Error(`SeriesModelSet.restore: unsupported version ${String(s.version)}`);
+    if (s.version !== STATE_VERSION && s.version !== 1) throw new Error(`SeriesModelSet.restore: unsupported version ${String(s.version)}`);
     const set = new SeriesModelSet({ bucketSpanMs: s.bucketSpanMs, kind: s.kind });
-    if (s.stride !== set.layout.stride) throw new Error(`SeriesModelSet.restore: stride ${s.stride} != ${set.layout.stride}`);
+    const inserted = s.version === 1 ? V2_FIELDS.length : 0;
+    if (s.stride + inserted !== set.layout.stride) throw new Error(`SeriesModelSet.restore: stride ${s.stride} != ${set.layout.stride - inserted}`);
     const bytes = Buffer.from(s.slab, 'base64');
     if (bytes.length !== s.size * s.stride * 8) throw new Error('SeriesModelSet.restore: slab length does not match size');
     set.ensureCapacity(s.size);
     const view = new Float64Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-    set.slab.set(view);
+    if (inserted === 0) set.slab.set(view);
+    else {
+      const at = F.KNOTS - inserted;
+      const to = set.layout.stride;
+      for (let i = 0; i < s.size; i++) {
+        const from = i * s.stride;
+        set.slab.set(view.subarray(from, from + at), i * to);
+        set.slab.set(V2_FIELDS, i * to + at);
+        set.slab.set(view.subarray(from + at, from + s.stride), i * to + F.KNOTS);
+      }
+    }
     set.count = s.size;
     return set;
   }
@@ -116,6 +134,7 @@ export class SeriesModelSet implements SeriesModels {
     s[base + F.FIRST] = NaN;
     for (let i = 0; i < MULTI_BUCKET_LENGTH; i++) s[base + F.RING_BUCKET + i] = -Infinity;
     s[base + F.ALT_LEVEL] = NaN;
+    s[base + F.VALUE_MIN] = Infinity;
     s.fill(1, base + this.layout.dailyVarianceOffset, base + this.layout.dailyVarianceOffset + this.layout.dailyKnots);
     return id;
   }
@@ -173,6 +192,12 @@ export class SeriesModelSet implements SeriesModels {
       interval95(s, base, mean, varScale, best, this.bounds);
       out.lowerBound = seasonal + this.bounds[0];
       out.upperBound = seasonal + this.bounds[1];
+      // A series that has never gone below 0 (every count) is predicted within its support.
+      if (this.isCount || s[base + F.VALUE_MIN] >= 0) {
+        out.typical = Math.max(out.typical, 0);
+        out.lowerBound = Math.max(out.lowerBound, 0);
+        out.upperBound = Math.max(out.upperBound, 0);
+      }
     }
     if (value === null || !Number.isFinite(value)) return;
 
@@ -216,6 +241,15 @@ export class SeriesModelSet implements SeriesModels {
     if (!learn) return;
 
     // ---- learning ----
+    // Outlier-robust: a scored value teaches the model at most TUNING.learnClip predictive standard
+    // deviations away from its prediction, and no value beyond ±MAX_LEARNED_MAGNITUDE, so one absurd
+    // value (1e200) cannot overflow the moments, tests or seasonal components.
+    const yl = this.learnedValue(base, y, mean, sd, scored, elapsed0);
+    const yShift = yl - y;
+    const residualL = residual + yShift;
+    // The CUSUMs measure a level shift by the mean of the residuals of its run: they see them unclipped
+    // (but finite), so a genuine shift far beyond the noise is adopted at its size.
+    const residualC = clamp(residual, -MAX_LEARNED_MAGNITUDE, MAX_LEARNED_MAGNITUDE);
     let last = s[base + F.LAST];
     if (Number.isNaN(last)) { s[base + F.FIRST] = bucket; last = bucket - 1; }
     const elapsed = Math.max(0, bucket - last);
@@ -231,22 +265,26 @@ export class SeriesModelSet implements SeriesModels {
     s[base + F.WBAR] = wBar > 0 ? wBar + 0.05 * (w - wBar) : w;
 
     if (scored) {
+      // The candidates learn the likelihood of the value as learned (a clipped value is evaluated again).
+      if (yShift !== 0) this.mix.evaluate(s, base, yl, mean, varScale, this.isCount);
       const ll = this.mix.logLik;
       for (let c = 0; c < CANDIDATES; c++) {
-        const add = this.mix.available[c] ? ll[c] : ll[NORMAL] - 5;
+        let add = this.mix.available[c] ? ll[c] : ll[NORMAL] - 5;
+        if (!(add > -MAX_LOG_LIKELIHOOD_LOSS)) add = -MAX_LOG_LIKELIHOOD_LOSS;
         s[base + F.LOGW + c] = s[base + F.LOGW + c] * keep + omega * add;
       }
     }
     const wl = omega * relWeight;
     const n = s[base + F.N] * keep + wl;
     const alpha = wl / n;
-    const delta = y - mean;
+    const delta = yl - mean;
     s[base + F.N] = n;
-    s[base + F.MEAN] = s[base + F.MEAN] + alpha * (y - s[base + F.MEAN]);
+    s[base + F.MEAN] = s[base + F.MEAN] + alpha * (yl - s[base + F.MEAN]);
     s[base + F.VAR] = (1 - alpha) * (s[base + F.VAR] + alpha * delta * delta);
-    this.learnTrend(base, y, nObs === 0 ? y : trendCentre, omega, elapsed);
+    this.learnTrend(base, yl, nObs === 0 ? yl : trendCentre, omega, elapsed);
     if (s[base + F.TREND_ON] === 1) s[base + F.MEAN] = s[base + F.TREND_LEVEL];
-    if (y < s[base + F.MIN]) s[base + F.MIN] = y;
+    if (yl < s[base + F.MIN]) s[base + F.MIN] = yl;
+    if (value < s[base + F.VALUE_MIN]) s[base + F.VALUE_MIN] = value;
 
     if (mbFull) {
       const mbOmega = clamp(Math.sqrt(mbP2 / TUNING.multiBucketFullWeightP), TUNING.outlierMinWeight, 1);
@@ -265,25 +303,25 @@ export class SeriesModelSet implements SeriesModels {
     const cycles = L.dailyKnots > 0 || L.weeklyKnots > 0 ? seasonalCycles(s, base, bucket, this.opts.bucketSpanMs) : 0;
     const recentre = nObs % RECENTRE_EVERY === 0;
     if (dailyOn) {
-      const target = Math.min((residual * residual) / (sd * sd / phaseScale), TUNING.phaseVarianceCap);
+      const target = Math.min((residualL * residualL) / (sd * sd / phaseScale), TUNING.phaseVarianceCap);
       const gain = Math.max(1 / (cycles + 1), TUNING.seasonalMinGain) * Math.min(1, (L.dailyKnots * this.opts.bucketSpanMs) / DAY_MS);
       profileLearn(s, base + L.dailyVarianceOffset, L.dailyKnots, dPos, target, gain * Math.pow(omega, TUNING.phaseVarianceOutlierPower), recentre);
     }
     if (scored && (L.dailyKnots === 0 || cycles >= 1)) {
       // A deviation that a (not yet used) seasonal component explains is no level shift: the CUSUMs see
       // the smallest of the residuals with and without the components that have seen a full cycle.
-      let r = residual;
-      const withDaily = !dailyOn && L.dailyKnots > 0 ? residual - daily : residual;
+      let r = residualC;
+      const withDaily = !dailyOn && L.dailyKnots > 0 ? residualC - daily : residualC;
       if (Math.abs(withDaily) < Math.abs(r)) r = withDaily;
       if (L.weeklyKnots > 0 && cycles >= 7 && s[base + F.WEEKLY_ON] !== 1) {
-        if (Math.abs(residual - weekly) < Math.abs(r)) r = residual - weekly;
+        if (Math.abs(residualC - weekly) < Math.abs(r)) r = residualC - weekly;
         if (Math.abs(withDaily - weekly) < Math.abs(r)) r = withDaily - weekly;
       }
       this.detectLevelShift(base, r / sd, r);
     }
     if (L.dailyKnots > 0 || L.weeklyKnots > 0) {
       const st = this.seasonalStep;
-      st.value = value; st.level = mean; st.daily = daily; st.weekly = weekly; st.dPos = dPos; st.wPos = wPos;
+      st.value = yl + seasonal; st.level = mean; st.daily = daily; st.weekly = weekly; st.dPos = dPos; st.wPos = wPos;
       st.omega = omega; st.cycles = cycles; st.recentre = recentre;
       st.testKeep = elapsed === 1 ? this.testKeepPerBucket : Math.pow(this.testKeepPerBucket, elapsed);
       const changed = learnSeasonality(s, base, L, st);
@@ -291,6 +329,22 @@ export class SeriesModelSet implements SeriesModels {
     }
     s[base + F.NOBS] = nObs + 1;
     if (bucket > s[base + F.LAST] || Number.isNaN(s[base + F.LAST])) s[base + F.LAST] = bucket;
+  }
+
+  /**
+   * The value a bucket teaches the model: y within ±MAX_LEARNED_MAGNITUDE and, once scored, within
+   * learnClip × max(sd, spike scale) of the prediction. The spike scale is the decayed largest residual
+   * learned, so one absurd value (1e200) moves the model by at most 30 sd, while a series with repeated
+   * large spikes learns them fully after a few (each may be 30 times the last).
+   */
+  private learnedValue(base: number, y: number, mean: number, sd: number, scored: boolean, elapsed: number): number {
+    const s = this.slab;
+    let v = clamp(y, -MAX_LEARNED_MAGNITUDE, MAX_LEARNED_MAGNITUDE);
+    const spike = s[base + F.SPIKE_SCALE] * (elapsed <= 1 ? this.keepPerBucket : Math.pow(this.keepPerBucket, elapsed));
+    const scale = Math.max(sd, spike);
+    if (scored && scale > 0 && Number.isFinite(scale)) v = clamp(v, mean - TUNING.learnClip * scale, mean + TUNING.learnClip * scale);
+    s[base + F.SPIKE_SCALE] = scored ? Math.max(spike, Math.abs(v - mean)) : spike;
+    return v;
   }
 
   /**
