@@ -106,16 +106,24 @@ describe('AnomalyJob: count and mean end to end', () => {
     expect(hit.record_score).toBe(Math.max(...recs.map((r) => r.record_score)));
   });
 
-  it('metric(bytes) models mean, min and max: one extreme value gives a max record, not a min one', () => {
+  it('metric(bytes) models mean, min and max: one extreme value gives one max record, the mean in its causes', () => {
     const ev = hostEvents([{ host: 'a', rate: 10, bytes: { mean: 1000, sd: 50 } }], 160, 5);
     ev.push({ time: T0 + 150 * SPAN_MS + 1, fields: { host: 'a', bytes: 50_000 } });
     ev.sort((x, y) => x.time - y.time);
     const recs = recordsOf(run(config([{ function: 'metric', field_name: 'bytes' }]), ev).docs).filter((r) => r.timestamp === T0 + 150 * SPAN_MS);
-    const byFeature = new Map(recs.map((r) => [r.function_description, r]));
-    expect(byFeature.get('max')?.actual).toEqual([50_000]);
-    expect(byFeature.get('max')?.function).toBe('metric');
-    expect(byFeature.has('min')).toBe(false);
-    expect(byFeature.get('mean')?.anomaly_score_explanation.anomaly_type).toBe('spike');
+    // One record per series and bucket (before: a max and a mean record for the same bucket).
+    expect(recs).toHaveLength(1);
+    const [rec] = recs;
+    expect(rec.function).toBe('metric');
+    expect(rec.function_description).toBe('max');
+    expect(rec.actual).toEqual([50_000]);
+    expect(rec.anomaly_score_explanation.anomaly_type).toBe('spike');
+    expect(rec.causes!.map((c) => c.function_description)).toEqual(['max', 'mean']);
+    expect(rec.causes![0].probability).toBe(rec.probability);
+    expect(rec.causes![1].probability).toBeGreaterThanOrEqual(rec.probability);
+    expect(rec.causes![1].probability).toBeLessThan(0.035);
+    expect(rec.causes![1].actual[0]).toBeGreaterThan(5000);
+    expect(rec.causes!.some((c) => c.function_description === 'min')).toBe(false);
   });
 
   it('is deterministic: two runs give identical JSON', () => {

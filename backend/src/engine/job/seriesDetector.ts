@@ -5,6 +5,7 @@
  * Empty buckets: a series once seen gets 0 in every bucket for count/sum/distinct_count (until it
  * is pruned after the prune window without events); for non_zero_* and metric functions an empty
  * bucket is no value: nothing is scored or learned (the model measures the gap at the next value).
+ * A series gives at most one record per bucket (oneRecordPerSeries).
  */
 import type { EventRecord } from '../types';
 import type { DetectorPlan } from '../config/analysisPlan';
@@ -22,7 +23,7 @@ import { FrequencyTracker, type FrequencyTrackerState } from './frequencyTracker
 import { seriesOverheadBytes } from './memoryBudget';
 import { recordCandidate } from './recordCandidate';
 import {
-  RECORD_PROBABILITY_THRESHOLD, type Detector, type DetectorOutcome, type FinaliseContext, type SplitCounts,
+  RECORD_PROBABILITY_THRESHOLD, type Detector, type RecordCandidate, type DetectorOutcome, type FinaliseContext, type SplitCounts,
 } from './detectorTypes';
 
 export interface SeriesDetectorState {
@@ -64,6 +65,18 @@ export function featureDescription(spec: FunctionSpec, featureIndex: number): st
 export function inPlotTerms(terms: string[], s: SplitValues): boolean {
   if (terms.length === 0) return true;
   return [s.by, s.over, s.partition].some((v) => v !== null && terms.includes(v));
+}
+
+/**
+ * One record per series and bucket: when several features of a `metric` detector (mean, min, max) are
+ * anomalous in the same bucket, the most anomalous one is the record (its function_description names
+ * it) and every anomalous feature, most anomalous first, is listed in its `causes` with its probability.
+ * (Elastic writes one record per feature; three records for one series and bucket read as duplicates.)
+ */
+export function oneRecordPerSeries(candidates: RecordCandidate[]): RecordCandidate {
+  if (candidates.length === 1) return candidates[0];
+  const sorted = [...candidates].sort((a, b) => a.probs.p - b.probs.p || a.seriesOrder - b.seriesOrder);
+  return { ...sorted[0], causes: sorted };
 }
 
 export class SeriesDetector implements Detector {
@@ -136,6 +149,7 @@ export class SeriesDetector implements Detector {
       let splitValues: SplitValues | null = null;
       const split = (): SplitValues => (splitValues ??= this.table.splitOf(id));
       const fieldValues = this.plan.customRules.length > 0 ? fieldValuesOf(this.plan, split()) : {};
+      const candidates: RecordCandidate[] = [];
       for (let fi = 0; fi < features.length; fi++) {
         const { feature, side } = features[fi];
         let value: number | null = sb ? sb.acc.feature(feature) : null;
@@ -167,12 +181,13 @@ export class SeriesDetector implements Detector {
         const by = split().by;
         if (this.byFrequency && by !== null && this.byFrequency.isFrequent(by)) continue;
         if (rules?.skipResult) continue;
-        out.records.push(recordCandidate({
+        candidates.push(recordCandidate({
           detectorIndex: this.plan.index, seriesOrder: id * features.length + fi, functionDescription: description,
           split: split(), partitionKey: pk, feature, side, emptyIsZero: this.spec.emptyIsZero, actual: value,
           typical: obs.typical, lower: obs.lowerBound, upper: obs.upperBound, probs,
         }, sb, this.influencers));
       }
+      if (candidates.length > 0) out.records.push(oneRecordPerSeries(candidates));
     }
     return out;
   }
