@@ -64,10 +64,15 @@ export class ResultBuilder {
       ? 'occurrence' : 'series';
     this.bucket = new QuantileScoreNormaliser({ bucketSpanMs: plan.bucketSpanMs, calibration: this.mixedCalibration });
     if (state) {
-      for (const [k, s] of state.partition) this.partition.set(k, QuantileScoreNormaliser.restore(s));
-      this.bucket = QuantileScoreNormaliser.restore(state.bucket);
-      for (const [k, s] of state.influencer) this.influencer.set(k, QuantileScoreNormaliser.restore(s));
-      for (const [k, s] of state.bucketInfluencer) this.bucketInfluencer.set(k, QuantileScoreNormaliser.restore(s));
+      // Normaliser states from before calibrations (v1) take the calibration a new job would give them.
+      const mixed = this.mixedCalibration;
+      for (const [k, s] of state.partition) {
+        const di = Number(k.slice(0, k.indexOf(SEP)));
+        this.partition.set(k, QuantileScoreNormaliser.restore(s, this.detectorCalibration[di] ?? 'series'));
+      }
+      this.bucket = QuantileScoreNormaliser.restore(state.bucket, mixed);
+      for (const [k, s] of state.influencer) this.influencer.set(k, QuantileScoreNormaliser.restore(s, mixed));
+      for (const [k, s] of state.bucketInfluencer) this.bucketInfluencer.set(k, QuantileScoreNormaliser.restore(s, mixed));
     }
   }
 

@@ -108,13 +108,15 @@ describe('calibration of the noise ceiling (series vs occurrence)', () => {
       last = s;
     }
   });
-  it('keeps its calibration through snapshot and restore; a version 1 state restores as series', () => {
+  it('keeps its calibration through snapshot and restore; a version 1 state takes the calibration its owner gives', () => {
     const a = quiet('occurrence');
     const b = QuantileScoreNormaliser.restore(JSON.parse(JSON.stringify(a.snapshot())));
     expect(b.normalise(rawScore(1e-6))).toBe(a.normalise(rawScore(1e-6)));
     const v1 = { ...a.snapshot(), version: 1 } as Record<string, unknown>;
     delete v1.calibration;
     expect(QuantileScoreNormaliser.restore(v1).normalise(rawScore(1e-6))).toBe(quiet('series').normalise(rawScore(1e-6)));
+    expect(QuantileScoreNormaliser.restore(v1, 'occurrence').normalise(rawScore(1e-6))).toBe(a.normalise(rawScore(1e-6)));
+    expect(QuantileScoreNormaliser.restore({ ...a.snapshot() }, 'series').normalise(rawScore(1e-6))).toBe(a.normalise(rawScore(1e-6)));
     expect(() => new QuantileScoreNormaliser({ bucketSpanMs: 300_000, calibration: 'loud' as 'series' })).toThrow(/calibration/);
   });
 });

@@ -31,7 +31,7 @@ import { probabilityOfRawScore } from './rawScore';
 /** How a normaliser's probabilities are calibrated: fitted series models, or counted occurrences. */
 export type ScoreCalibration = 'series' | 'occurrence';
 
-/** Version 2 adds `calibration`; a version 1 state restores as `series` (what it was scored with). */
+/** Version 2 adds `calibration`; a version 1 state restores with the calibration its owner gives. */
 const VERSION = 2;
 const KNOTS: ReadonlyArray<readonly [number, number]> = [
   [0, 0], [70, 1], [85, 1.2], [90, 1.5], [95, 3], [97, 20], [99, 50], [99.9, 90], [100, 100],
@@ -100,11 +100,15 @@ export class QuantileScoreNormaliser implements ScoreNormaliser {
     this.intervalMs = bucketsPerSample * opts.bucketSpanMs;
   }
 
-  static restore(state: unknown): QuantileScoreNormaliser {
+  /**
+   * A normaliser from its snapshot. A version 1 state (before calibrations) takes `v1Calibration`: the
+   * owner knows which detector it scores (default `series`, the only scale there was).
+   */
+  static restore(state: unknown, v1Calibration: ScoreCalibration = 'series'): QuantileScoreNormaliser {
     const s = state as QuantileScoreNormaliserState;
     if (!s || (s.version !== VERSION && s.version !== 1)) throw new Error(`unsupported normaliser state version: ${String(s?.version)}`);
     if (!Array.isArray(s.counts) || s.counts.length !== SKETCH_BINS + 1) throw new Error('normaliser state: bad counts');
-    const n = new QuantileScoreNormaliser({ bucketSpanMs: s.bucketSpanMs, calibration: s.version === 1 ? 'series' : s.calibration });
+    const n = new QuantileScoreNormaliser({ bucketSpanMs: s.bucketSpanMs, calibration: s.version === 1 ? v1Calibration : s.calibration });
     n.counts.set(s.counts);
     n.total = s.total;
     n.maxScore = s.maxScore;
