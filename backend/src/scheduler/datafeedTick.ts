@@ -47,7 +47,8 @@ export async function runDatafeedTick(l: LocalJob, now: () => number, log: (line
   const persistMs = (): number => l.persistMs ?? (inLookback() ? DEFAULT_LOOKBACK_PERSIST_MS : DEFAULT_PERSIST_MS);
   const afterChunk = async (): Promise<boolean> => {
     if (rt.snapshotDue(persistMs())) {
-      if (!inLookback()) await rt.renormalise();
+      // real-time datafeeds renormalise before a snapshot; a bounded run keeps its scores as written
+      if (l.end === null && !inLookback()) await rt.renormalise();
       await rt.saveSnapshot('periodic');
     }
     return !l.stopRequested;
