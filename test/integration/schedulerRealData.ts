@@ -15,9 +15,9 @@ import { allResults, cleanUp, HOUR, managerIndices, MINUTE, newManager } from '.
 
 export const NETFLOW = (index: string): string => `index=${index} sourcetype="netflow" dest!=10.* | eval dp=dest + " : "dest_port | prelertautodetect bucketspan=300 partitionfield=src app_byte_ratio by dp`;
 export const POPULATION = (index: string): string => `index=${index} sourcetype="netflow" | prelertautodetect bucketspan=300 population_count by src`;
-/** The brief says sourcetype=snort; `vigil ingest` files eve.json under the keyword sourcetype "ids" (conventions §4). */
+/** The brief's command verbatim: `sourcetype=snort` also selects the kind `ids` that `vigil ingest` writes for eve.json. */
 export const IDS = (index: string): string =>
-  `index=${index} sourcetype=ids | eval dest:protocol:port=dest+":"+dest_port | prelertautodetect population_rare(signature_name), population_distinct_count(category), population_rare_count(dest:protocol:port) by src`;
+  `index=${index} sourcetype=snort | eval dest:protocol:port=dest+":"+dest_port | prelertautodetect population_rare(signature_name), population_distinct_count(category), population_rare_count(dest:protocol:port) by src`;
 
 export async function ingestCapture(client: Client, index: string, file: string): Promise<number> {
   const report = await ingestFiles(client, { index, files: [file], replicas: 0, refresh: true, open: (f) => openRecords(f) });

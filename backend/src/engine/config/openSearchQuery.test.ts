@@ -84,7 +84,7 @@ describe('toOpenSearchQuery: source selectors', () => {
   it('the brief\'s IDS search: index pattern aside, sourcetype term', () => {
     expect(toOpenSearchQuery('index=ids sourcetype=snort', { fieldTypes })).toEqual({
       indices: ['ids'],
-      query: { bool: { filter: [{ term: { sourcetype: 'snort' } }] } },
+      query: { bool: { filter: [{ terms: { sourcetype: ['snort', 'ids'] } }] } },
     });
   });
 

@@ -1,6 +1,7 @@
 /**
  * Search terms → OpenSearch query DSL, for the OpenSearch datafeed (conventions §7):
- * - `index=` → the index pattern (returned aside); `sourcetype=` → a term on the keyword field;
+ * - `index=` → the index pattern (returned aside); `sourcetype=` → a term on the keyword field (other tools' names
+ *   for a kind, e.g. `snort`, also match the kind `vigil ingest` writes: `ids`);
  * - `f=v` → term (keyword terms case-insensitive, as Splunk), `f=a*b` → wildcard, `f=*` → exists;
  * - on ip fields, octet wildcards become CIDR terms: `10.*` → `10.0.0.0/8`, `192.168.*` → `/16`;
  * - `f!=v` → `bool{filter: exists f, must_not: v}` (f exists and differs);
@@ -106,6 +107,24 @@ function nodeToDsl(node: SearchNode, options: OpenSearchQueryOptions): QueryDsl 
 }
 
 /**
+ * Source types as users of other tools name them (Splunk's `sourcetype=snort`, as in the product brief), mapped to the
+ * kind `vigil ingest` writes in `sourcetype` (conventions §4: `netflow`, `ids`, `syslog`), so the brief's searches run
+ * verbatim on ingested indices: `sourcetype=snort` selects documents whose sourcetype is `snort` or `ids`.
+ */
+export const SOURCETYPE_KINDS: Readonly<Record<string, string>> = {
+  snort: 'ids', suricata: 'ids', eve: 'ids', 'eve.json': 'ids', fastlog: 'ids', ids: 'ids',
+  netflow: 'netflow', flow: 'netflow', flows: 'netflow', zeek: 'netflow', bro: 'netflow', conn: 'netflow',
+  binetflow: 'netflow', argus: 'netflow', ipfix: 'netflow', sflow: 'netflow',
+  syslog: 'syslog', linux_secure: 'syslog', linux_messages_syslog: 'syslog',
+};
+
+function sourcetypeTerm(field: string, value: string): QueryDsl {
+  const kind = SOURCETYPE_KINDS[value.toLowerCase()];
+  if (kind === undefined || kind === value) return { term: { [field]: value } };
+  return { terms: { [field]: [value, kind] } };
+}
+
+/**
  * The query and index patterns of parsed search terms (or of search text without `|`). Throws a
  * PipelineSyntaxError (reason and column) for a term OpenSearch cannot express on that field's type.
  */
@@ -117,7 +136,11 @@ export function toOpenSearchQuery(search: SearchClause | string, options: OpenSe
   const mustNot: QueryDsl[] = [];
   for (const selector of clause.selectors) {
     if (selector.field === 'index') indices.push(selector.value);
-    else (selector.negated ? mustNot : filter).push({ term: { [sourcetypeField]: selector.value } });
+    else {
+      // Kind aliases apply to Vigil's own `sourcetype` field; a user's own field is matched as written.
+      const term = options.sourcetypeField === undefined ? sourcetypeTerm(sourcetypeField, selector.value) : { term: { [sourcetypeField]: selector.value } };
+      (selector.negated ? mustNot : filter).push(term);
+    }
   }
   if (clause.filter) {
     const dsl = nodeToDsl(clause.filter, options);
