@@ -134,6 +134,15 @@ describe('vigil analyze', () => {
     expect(r.stderr).toMatch(/49 matched the search, 48 analysed/);
   });
 
+  it('skips a huge gap in time in bounded memory and says where it is', () => {
+    const input = path.join(tmp, 'gap.csv');
+    fs.writeFileSync(input, 'timestamp,value\n1704067200000,1\n2024-01-01T00:10:00Z,1\n');
+    const r = vigil('analyze', '--input', input, '--detect', 'count', '--no-progress');
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/the input has gaps in time: \d+ empty buckets were skipped without results \(1 gap: /);
+    expect(r.stderr).toMatch(/check the time field and its unit/);
+  });
+
   it('names a detector field that no record has, and rejects a bad --top', () => {
     const input = sharedPath('datasets', 'nab', 'data', 'realAWSCloudwatch', 'ec2_network_in_257a54.csv');
     const r = vigil('analyze', '--input', input, '--detect', 'mean(nosuch)', '--no-progress');

@@ -278,6 +278,16 @@ export function formatRunSummary(s: RunAnalysisSummary): string {
     lines.push(`${m.records} of ${s.recordsMatched} records have no ${m.numeric ? 'numeric ' : ''}value for "${m.field}"` +
       (m.records === s.recordsMatched ? ' (none has it: check the field name and the format)' : ''));
   }
+  if (s.stats.skipped_bucket_count > 0) {
+    const spans = s.stats.skipped_spans;
+    const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
+    const shown = spans.slice(-3).map((sp) => `${iso(sp.start)} → ${iso(sp.end)}`).join(', ');
+    lines.push(`the input has gaps in time: ${s.stats.skipped_bucket_count} empty buckets were skipped without results ` +
+      `(${spans.length} gap${spans.length === 1 ? '' : 's'}${spans.length > 3 ? ', latest' : ''}: ${shown}); check the time field and its unit (--time-format)`);
+  }
+  if (s.stats.over_bucket_limit_count > 0) {
+    lines.push(`${s.stats.over_bucket_limit_count} records lie beyond the limit of 1,000,000 buckets from the start and were not analysed`);
+  }
   const mss = s.stats.model_size_stats;
   if (mss.memory_status !== 'ok') lines.push(`memory status ${mss.memory_status}: ${mss.bucket_allocation_failures_count} new series refused`);
   if (s.badRecords.count > 0) {
