@@ -30,6 +30,14 @@ export type { Clock, JobManagerOptions, JobSummary, SchedulerMetrics } from './t
 
 
 
+function timeOrBadRequest(value: number | string, field: 'start' | 'end'): number {
+  try {
+    return parseTimeValue(value, field);
+  } catch (err) {
+    throw new JobManagerError((err as Error).message, 400, [{ message: (err as Error).message, path: field }]);
+  }
+}
+
 export class JobManager {
   private readonly client: Client;
   private readonly clock: Clock;
@@ -118,19 +126,28 @@ export class JobManager {
   }
 
   async startDatafeed(id: string, range: { start?: number | string; end?: number | string } = {}): Promise<JobSummary> {
+    // checked before anything changes: a bad range opens nothing and writes nothing
+    const start = range.start !== undefined ? timeOrBadRequest(range.start, 'start') : undefined;
+    const end = range.end !== undefined ? timeOrBadRequest(range.end, 'end') : null;
+    if (start !== undefined && end !== null && end <= start) {
+      throw new JobManagerError(`end: ${new Date(end).toISOString()} is not after start ${new Date(start).toISOString()}`, 400, [{ message: 'must be after start', path: 'end' }]);
+    }
+    const local = this.local.get(id);
+    if (local && local.datafeedState !== 'stopped') throw conflict(`the datafeed of job "${id}" is already ${local.datafeedState}`);
+    const processed = local ? local.runtime.processedUntil : ((await this.states.list(id))[0]?.latest_record_time_stamp ?? null);
+    if (end !== null && processed !== null && end <= processed) {
+      throw new JobManagerError(`end: ${new Date(end).toISOString()} is not after ${new Date(processed).toISOString()}, where job "${id}" has already processed to`, 400, [{ message: 'must be after the processed time', path: 'end' }]);
+    }
     if (!this.local.has(id)) await this.openLocal(id, true);
     const l = this.local.get(id)!;
     if (l.datafeedState !== 'stopped') throw conflict(`the datafeed of job "${id}" is already ${l.datafeedState}`);
-    let start: number | undefined;
-    let end: number | null;
-    try {
-      start = range.start !== undefined ? parseTimeValue(range.start, 'start') : undefined;
-      end = range.end !== undefined ? parseTimeValue(range.end, 'end') : null;
-    } catch (err) {
-      throw new JobManagerError((err as Error).message, 400);
-    }
+    const from = l.runtime.processedUntil;
     await this.beginDatafeed(l, start, end);
-    return this.status(id);
+    const status = await this.status(id);
+    if (start !== undefined && from !== null && start < from) {
+      return { ...status, note: `start ${new Date(start).toISOString()} is before what the job has processed: it continues from ${new Date(from).toISOString()} (delete the job or create a new one to analyse earlier data)` };
+    }
+    return status;
   }
 
   async stopDatafeed(id: string): Promise<JobSummary> {

@@ -57,6 +57,8 @@ export interface JobSummary {
   /** Instance holding the job's lease (null when none). */
   node?: string | null;
   model_size_stats?: ModelSizeStats;
+  /** What the request did differently from what was asked (e.g. a start before the processed time). */
+  note?: string;
 }
 
 export interface JobMetrics {

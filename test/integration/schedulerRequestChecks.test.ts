@@ -1,0 +1,75 @@
+/**
+ * Requests the job manager must refuse or qualify (found by a tester of `vigil serve`), on the real
+ * node: a datafeed range whose end is not after its start (or not a date) answers 400 and changes
+ * nothing; a start before the processed time continues from the processed time and says so.
+ */
+import type { Client } from '@opensearch-project/opensearch';
+import { ManualClock } from '../../backend/src/scheduler/clock';
+import type { JobManager } from '../../backend/src/scheduler/jobManager';
+import { LeaseStore } from '../../backend/src/scheduler/leaseStore';
+import { StateStore } from '../../backend/src/sinks/stateStore';
+import { openSearchUrl, testClient } from './openSearchEnv';
+import { cleanUp, createFlowIndex, DAY0, HOUR, indexFlows, managerIndices, MINUTE, newManager, steadyFlows } from './schedulerFixtures';
+
+jest.setTimeout(60_000);
+
+describe('scheduler: request checks', () => {
+  let client: Client;
+  let a: JobManager;
+  let clock: ManualClock;
+  const index = `${managerIndices('checks').config}-flows`;
+  const indices = managerIndices('checks');
+  const jobId = `it-checks-${process.pid}`;
+  const job = {
+    job_id: jobId,
+    analysis_config: { bucket_span: '5m', detectors: [{ function: 'count' as const, by_field_name: 'src' }] },
+    datafeed_config: { indices: [index], query_delay: '60s', frequency: '5m' },
+  };
+  const settle = (): Promise<void> => clock.advanceTo(clock.now() + MINUTE, () => a.idle());
+  const snapshots = async (): Promise<number> => (await new StateStore(client, { replicas: 0, index: indices.state }).list(jobId)).length;
+
+  beforeAll(async () => {
+    client = testClient(openSearchUrl());
+    await createFlowIndex(client, index);
+    await indexFlows(client, index, steadyFlows(DAY0, DAY0 + 6 * HOUR, ['10.4.0.1', '10.4.0.2']));
+    clock = new ManualClock(DAY0 + 2 * 24 * HOUR);
+    a = newManager(client, clock, indices, { instanceId: 'it-a' });
+    await a.init();
+    await a.putJob(job);
+  });
+  afterAll(async () => {
+    await a?.shutdown();
+    if (client) await cleanUp(client, indices, [index, `vigil-results-${jobId}`]);
+  });
+
+  it('a start with end <= start, or a date that is not one, answers 400 and changes nothing', async () => {
+    await expect(a.startDatafeed(jobId, { start: DAY0 + 2 * HOUR, end: DAY0 + HOUR })).rejects.toMatchObject({
+      status: 400, message: 'end: 2026-11-02T01:00:00.000Z is not after start 2026-11-02T02:00:00.000Z', errors: [{ path: 'end' }],
+    });
+    await expect(a.startDatafeed(jobId, { start: DAY0, end: DAY0 })).rejects.toMatchObject({ status: 400 });
+    await expect(a.startDatafeed(jobId, { start: 'yesterday', end: DAY0 })).rejects.toMatchObject({
+      status: 400, message: 'start: "yesterday" is neither epoch ms nor an ISO date-time', errors: [{ path: 'start' }],
+    });
+    await expect(a.startDatafeed(jobId, { start: DAY0, end: '2026-11-31T25:00:00Z' })).rejects.toMatchObject({ status: 400, errors: [{ path: 'end' }] });
+    await settle();
+    expect(await a.status(jobId)).toMatchObject({ state: 'closed', datafeed_state: 'stopped', bucket_count: 0, node: null });
+    expect(await snapshots()).toBe(0);
+    expect((await new LeaseStore(client, 'reader', HOUR, 0, indices.leases).read(jobId)).lease).toBeNull();
+  });
+
+  it('a start before the processed time continues from it and says so; an end not after it answers 400', async () => {
+    const first = await a.startDatafeed(jobId, { start: DAY0, end: DAY0 + 2 * HOUR });
+    expect(first.note).toBeUndefined();
+    await settle();
+    expect(await a.status(jobId)).toMatchObject({ datafeed_state: 'stopped', bucket_count: 24, latest_bucket_timestamp: DAY0 + 2 * HOUR - 5 * MINUTE });
+    await expect(a.startDatafeed(jobId, { end: DAY0 + HOUR })).rejects.toMatchObject({
+      status: 400, message: `end: 2026-11-02T01:00:00.000Z is not after 2026-11-02T02:00:00.000Z, where job "${jobId}" has already processed to`,
+    });
+    const again = await a.startDatafeed(jobId, { start: DAY0, end: DAY0 + 3 * HOUR });
+    expect(again.note).toBe(
+      'start 2026-11-02T00:00:00.000Z is before what the job has processed: it continues from 2026-11-02T02:00:00.000Z (delete the job or create a new one to analyse earlier data)',
+    );
+    await settle();
+    expect(await a.status(jobId)).toMatchObject({ datafeed_state: 'stopped', bucket_count: 36, latest_bucket_timestamp: DAY0 + 3 * HOUR - 5 * MINUTE });
+  });
+});
