@@ -1,7 +1,8 @@
 /**
  * Requests the job manager must refuse or qualify (found by a tester of `vigil serve`), on the real
  * node: a datafeed range whose end is not after its start (or not a date) answers 400 and changes
- * nothing; a start before the processed time continues from the processed time and says so.
+ * nothing; a start before the processed time continues from the processed time and says so; a job
+ * with a model keeps its analysis (PUT changing analysis_config or data_description answers 409).
  */
 import type { Client } from '@opensearch-project/opensearch';
 import { ManualClock } from '../../backend/src/scheduler/clock';
@@ -71,5 +72,21 @@ describe('scheduler: request checks', () => {
     );
     await settle();
     expect(await a.status(jobId)).toMatchObject({ datafeed_state: 'stopped', bucket_count: 36, latest_bucket_timestamp: DAY0 + 3 * HOUR - 5 * MINUTE });
+  });
+
+  it('a job with a model refuses changes of its analysis (409); description and datafeed changes pass', async () => {
+    await expect(a.putJob({ ...job, analysis_config: { ...job.analysis_config, bucket_span: '10m' } })).rejects.toMatchObject({
+      status: 409, message: `job "${jobId}" has a model; delete it or create a new job to change its analysis (analysis_config changed)`, errors: [{ path: 'analysis_config' }],
+    });
+    await expect(a.putJob({ ...job, data_description: { time_field: 'event_time' } })).rejects.toMatchObject({ status: 409, errors: [{ path: 'data_description' }] });
+    expect((await a.getJob(jobId))?.analysis_config.bucket_span).toBe('5m');
+    const updated = await a.putJob({ ...job, description: 'flows per source', datafeed_config: { ...job.datafeed_config, scroll_size: 500 } });
+    expect(updated).toMatchObject({ description: 'flows per source', datafeed_config: { scroll_size: 500 } });
+    expect(await a.getJob(jobId)).toMatchObject({ description: 'flows per source', analysis_config: { bucket_span: '5m' } });
+    // a job without a model may still change its analysis
+    const fresh = { ...job, job_id: `${jobId}-fresh` };
+    await a.putJob(fresh);
+    expect((await a.putJob({ ...fresh, analysis_config: { ...fresh.analysis_config, bucket_span: '10m' } })).analysis_config.bucket_span).toBe('10m');
+    await a.deleteJob(fresh.job_id);
   });
 });

@@ -30,6 +30,16 @@ export type { Clock, JobManagerOptions, JobSummary, SchedulerMetrics } from './t
 
 
 
+/** Equal as JSON, whatever the order of object keys. */
+function sameJson(a: unknown, b: unknown): boolean {
+  const canon = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(canon);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]));
+    return v;
+  };
+  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
+}
+
 function timeOrBadRequest(value: number | string, field: 'start' | 'end'): number {
   try {
     return parseTimeValue(value, field);
@@ -89,6 +99,12 @@ export class JobManager {
     const l = this.local.get(config.job_id);
     if ((l && l.datafeedState !== 'stopped') || existing?.run.datafeed_state === 'started') {
       throw conflict(`job "${config.job_id}" exists and its datafeed is running: stop it before updating`);
+    }
+    if (existing && (await this.hasModel(config.job_id))) {
+      const changed = (['analysis_config', 'data_description'] as const).filter((k) => !sameJson(existing.config[k], config[k]));
+      if (changed.length > 0) {
+        throw new JobManagerError(`job "${config.job_id}" has a model; delete it or create a new job to change its analysis (${changed.join(', ')} changed)`, 409, changed.map((path) => ({ message: 'cannot change once the job has a model', path })));
+      }
     }
     const now = this.clock.now();
     await this.configs.put({ job_id: config.job_id, config, run: existing?.run ?? closedRunState(), create_time: existing?.create_time ?? now, update_time: now, summary: existing?.summary ?? null });
@@ -249,6 +265,12 @@ export class JobManager {
   }
 
   // ---- internals ----
+
+  /** Whether the job has learnt anything: a model snapshot stored, or data processed here. */
+  private async hasModel(id: string): Promise<boolean> {
+    if ((this.local.get(id)?.runtime.processedUntil ?? null) !== null) return true;
+    return (await this.states.list(id)).length > 0;
+  }
 
   private async requireStored(id: string): Promise<StoredJob> {
     const stored = await this.configs.get(id);
