@@ -2,7 +2,8 @@
  * Requests the job manager must refuse or qualify (found by a tester of `vigil serve`), on the real
  * node: a datafeed range whose end is not after its start (or not a date) answers 400 and changes
  * nothing; a start before the processed time continues from the processed time and says so; a job
- * with a model keeps its analysis (PUT changing analysis_config or data_description answers 409).
+ * with a model keeps its analysis (PUT changing analysis_config or data_description answers 409); an
+ * instance not holding a job's lease refuses PUT (409) and hands _stop/_close to the holder, saying so.
  */
 import type { Client } from '@opensearch-project/opensearch';
 import { ManualClock } from '../../backend/src/scheduler/clock';
@@ -88,5 +89,69 @@ describe('scheduler: request checks', () => {
     await a.putJob(fresh);
     expect((await a.putJob({ ...fresh, analysis_config: { ...fresh.analysis_config, bucket_span: '10m' } })).analysis_config.bucket_span).toBe('10m');
     await a.deleteJob(fresh.job_id);
+  });
+});
+
+describe('scheduler: requests to an instance not holding the job', () => {
+  const LEASE_MS = 5 * MINUTE;
+  let client: Client;
+  let a: JobManager;
+  let b: JobManager;
+  let clock: ManualClock;
+  const indices = managerIndices('holder');
+  const index = `${indices.config}-flows`;
+  const jobId = `it-holder-${process.pid}`;
+  const job = {
+    job_id: jobId,
+    analysis_config: { bucket_span: '5m', detectors: [{ function: 'count' as const, by_field_name: 'src' }] },
+    datafeed_config: { indices: [index], query_delay: '60s', frequency: '5m', start: DAY0 },
+  };
+  const advanceTo = (t: number): Promise<void> => clock.advanceTo(t, async () => {
+    await Promise.all([a.idle(), b.idle()]);
+  });
+
+  beforeAll(async () => {
+    client = testClient(openSearchUrl());
+    await createFlowIndex(client, index);
+    await indexFlows(client, index, steadyFlows(DAY0, DAY0 + 4 * HOUR, ['10.5.0.1', '10.5.0.2']));
+    clock = new ManualClock(DAY0 + 3 * HOUR + MINUTE);
+    a = newManager(client, clock, indices, { instanceId: 'it-a', leaseMs: LEASE_MS });
+    b = newManager(client, clock, indices, { instanceId: 'it-b', leaseMs: LEASE_MS });
+    await a.init();
+    await b.init();
+    await a.putJob(job);
+    await a.startDatafeed(jobId);
+    await advanceTo(DAY0 + 3 * HOUR + 2 * MINUTE);
+  });
+  afterAll(async () => {
+    await a?.shutdown();
+    await b?.shutdown();
+    if (client) await cleanUp(client, indices, [index, `vigil-results-${jobId}`]);
+  });
+
+  it('PUT on the other instance answers 409 naming the holder and stores nothing', async () => {
+    expect(await a.status(jobId)).toMatchObject({ node: 'it-a', datafeed_state: 'started', bucket_count: 36 });
+    await expect(b.putJob({ ...job, description: 'changed elsewhere' })).rejects.toMatchObject({
+      status: 409, message: `job "${jobId}" is open on instance it-a: update it there, or close it first`,
+    });
+    expect((await b.getJob(jobId))?.description ?? '').toBe('');
+  });
+
+  it('_stop and _close on the other instance are handed to the holder, the answer says so, and the holder carries them out', async () => {
+    const stop = await b.stopDatafeed(jobId);
+    expect(stop).toMatchObject({ state: 'opened', datafeed_state: 'stopping', node: 'it-a', note: 'handed to instance it-a, which holds the job and stops the datafeed at its next lease renewal (within 100 s); this is the job\'s state until then' });
+    expect(await a.status(jobId)).toMatchObject({ datafeed_state: 'started' });
+    await advanceTo(clock.now() + LEASE_MS / 3 + 1_000);
+    expect(await a.status(jobId)).toMatchObject({ state: 'opened', datafeed_state: 'stopped', node: 'it-a' });
+    expect(await b.status(jobId)).toMatchObject({ state: 'opened', datafeed_state: 'stopped', node: 'it-a' });
+
+    const close = await b.closeJob(jobId);
+    expect(close).toMatchObject({ state: 'opened', datafeed_state: 'stopped', node: 'it-a', note: expect.stringContaining('handed to instance it-a, which holds the job and closes the job') });
+    await advanceTo(clock.now() + LEASE_MS / 3 + 1_000);
+    expect(await b.status(jobId)).toMatchObject({ state: 'closed', node: null });
+    expect((await new LeaseStore(client, 'reader', LEASE_MS, 0, indices.leases).read(jobId)).lease).toBeNull();
+    // nobody holds it now: b's answers are its own
+    expect((await b.putJob({ ...job, description: 'changed on b' })).description).toBe('changed on b');
+    expect((await b.closeJob(jobId)).note).toBeUndefined();
   });
 });

@@ -96,6 +96,7 @@ export class JobManager {
       throw new JobManagerError((err as Error).message, 400);
     }
     const existing = await this.configs.get(config.job_id);
+    if (existing) await this.requireNotHeldElsewhere(config.job_id, 'update it there, or close it first');
     const l = this.local.get(config.job_id);
     if ((l && l.datafeedState !== 'stopped') || existing?.run.datafeed_state === 'started') {
       throw conflict(`job "${config.job_id}" exists and its datafeed is running: stop it before updating`);
@@ -124,10 +125,7 @@ export class JobManager {
   async deleteJob(id: string): Promise<void> {
     const stored = await this.configs.get(id);
     if (!stored) throw notFound(id);
-    if (!this.local.has(id)) {
-      const { lease } = await this.leases.read(id);
-      if (lease && lease.owner !== this.instanceId && lease.expires_at > this.clock.now()) throw conflict(`job "${id}" runs on instance ${lease.owner}: close it there first`);
-    }
+    await this.requireNotHeldElsewhere(id, 'close it first');
     await this.halt(id);
     await this.configs.delete(id);
     await deleteAllResults(this.client, id);
@@ -172,8 +170,11 @@ export class JobManager {
       // running on another instance: record the wish; that instance stops the datafeed at its next lease renewal
       const stored = await this.requireStored(id);
       if (stored.run.job_state !== 'opened' || stored.run.datafeed_state !== 'started') return this.status(id);
+      const holder = await this.liveHolder(id);
       await this.configs.setRun(id, { ...stored.run, datafeed_state: 'stopped' }, this.clock.now());
-      return { ...(await this.status(id)), datafeed_state: 'stopping' };
+      const status = await this.status(id);
+      if (!holder) return status; // nobody runs it: the recorded state is the state
+      return { ...status, state: 'opened', datafeed_state: 'stopping', node: holder, note: this.handedNote('stops the datafeed', holder) };
     }
     if (l.datafeedState !== 'stopped') {
       l.datafeedState = 'stopping';
@@ -200,8 +201,12 @@ export class JobManager {
     if (!l) {
       // on another instance (or nowhere): record the wish; the holder closes the job at its next lease renewal
       const stored = await this.requireStored(id);
-      if (stored.run.job_state !== 'closed') await this.configs.setRun(id, closedRunState(), this.clock.now());
-      return this.status(id);
+      if (stored.run.job_state === 'closed') return this.status(id);
+      const holder = await this.liveHolder(id);
+      const before = await this.status(id);
+      await this.configs.setRun(id, closedRunState(), this.clock.now());
+      if (!holder) return this.status(id); // nobody runs it: the recorded state is the state
+      return { ...before, datafeed_state: before.datafeed_state === 'started' ? 'stopping' : before.datafeed_state, node: holder, note: this.handedNote('closes the job', holder) };
     }
     if (l.datafeedState !== 'stopped') await this.stopDatafeed(id);
     else await l.runtime.saveSnapshot('job closed').catch((err) => (l.lastError = describeError(err)));
@@ -265,6 +270,23 @@ export class JobManager {
   }
 
   // ---- internals ----
+
+  /** The instance holding the job's live lease when that is not this one, else null. */
+  private async liveHolder(id: string): Promise<string | null> {
+    const { lease } = await this.leases.read(id);
+    return lease && lease.owner !== this.instanceId && lease.expires_at > this.clock.now() ? lease.owner : null;
+  }
+
+  /** Refuses a request this instance cannot carry out because another instance holds the job. */
+  private async requireNotHeldElsewhere(id: string, what: string): Promise<void> {
+    if (this.local.has(id)) return;
+    const holder = await this.liveHolder(id);
+    if (holder) throw conflict(`job "${id}" is open on instance ${holder}: ${what}`);
+  }
+
+  private handedNote(action: string, holder: string): string {
+    return `handed to instance ${holder}, which holds the job and ${action} at its next lease renewal (within ${Math.ceil(this.leaseMs / 3000)} s); this is the job's state until then`;
+  }
 
   /** Whether the job has learnt anything: a model snapshot stored, or data processed here. */
   private async hasModel(id: string): Promise<boolean> {
