@@ -3,9 +3,11 @@
  * node: a datafeed range whose end is not after its start (or not a date) answers 400 and changes
  * nothing; a start before the processed time continues from the processed time and says so; a job
  * with a model keeps its analysis (PUT changing analysis_config or data_description answers 409); an
- * instance not holding a job's lease refuses PUT (409) and hands _stop/_close to the holder, saying so.
+ * instance not holding a job's lease refuses PUT (409) and hands _stop/_close to the holder, saying so;
+ * the results index gets the manager's replicas.
  */
 import type { Client } from '@opensearch-project/opensearch';
+import { osRequest } from '../../backend/src/opensearch/request';
 import { ManualClock } from '../../backend/src/scheduler/clock';
 import type { JobManager } from '../../backend/src/scheduler/jobManager';
 import { LeaseStore } from '../../backend/src/scheduler/leaseStore';
@@ -73,6 +75,14 @@ describe('scheduler: request checks', () => {
     );
     await settle();
     expect(await a.status(jobId)).toMatchObject({ datafeed_state: 'stopped', bucket_count: 36, latest_bucket_timestamp: DAY0 + 3 * HOUR - 5 * MINUTE });
+  });
+
+  it('creates the results index with the manager\'s replicas (serve --replicas 0: green on one node)', async () => {
+    const index = `vigil-results-${jobId}`;
+    const settings = await osRequest<Record<string, { settings: { index: { number_of_replicas: string } } }>>(client, 'GET', `/${index}/_settings`);
+    expect(settings.body[index].settings.index.number_of_replicas).toBe('0');
+    const health = await osRequest<{ status: string }>(client, 'GET', `/_cluster/health/${index}`);
+    expect(health.body.status).toBe('green');
   });
 
   it('a job with a model refuses changes of its analysis (409); description and datafeed changes pass', async () => {

@@ -312,7 +312,7 @@ export class JobManager {
       const source = await buildDatafeedSource(this.client, stored.config);
       const snap = await this.states.loadLatest(id);
       const runtime = new JobRuntime(stored.config, source, {
-        client: this.client, states: this.states, retry: this.retry, refresh: this.opts.refreshResults ?? true, now: () => this.clock.now(), log: this.log,
+        client: this.client, states: this.states, retry: this.retry, refresh: this.opts.refreshResults ?? true, now: () => this.clock.now(), log: this.log, replicas: this.opts.replicas,
       }, snap ? { state: snap.state as RuntimeSnapshot, latestRecordTime: snap.latestRecordTime } : undefined);
       if (snap) {
         const removed = await runtime.clearFrom(snap.latestRecordTime);

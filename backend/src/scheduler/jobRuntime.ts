@@ -47,6 +47,8 @@ export interface RuntimeOptions {
   refresh: boolean;
   now: () => number;
   log: (line: string) => void;
+  /** Replicas of the results index when the runtime creates it (`vigil serve --replicas`; default 1). */
+  replicas?: number;
 }
 
 export class JobRuntime {
@@ -79,7 +81,7 @@ export class JobRuntime {
       this.processedUntil = null;
     }
     this.lastSnapshotAt = this.processedUntil;
-    this.sink = new OpenSearchResultsSink(opts.client, { ...opts.retry, idOf });
+    this.sink = new OpenSearchResultsSink(opts.client, { ...opts.retry, idOf, replicas: opts.replicas });
   }
 
   get jobId(): string {
@@ -180,7 +182,7 @@ export class JobRuntime {
       for (const d of interim) if (d.result_type === 'bucket') d.event_count = read.bucketCounts.get(d.timestamp) ?? 0;
     }
     if (interim.length === 0) return 0;
-    const sink = new OpenSearchResultsSink(this.opts.client, { ...this.opts.retry, idOf: interimIdOf });
+    const sink = new OpenSearchResultsSink(this.opts.client, { ...this.opts.retry, idOf: interimIdOf, replicas: this.opts.replicas });
     await sink.write(interim);
     this.dirty = true;
     this.hasInterim = true;
