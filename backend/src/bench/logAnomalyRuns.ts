@@ -139,7 +139,9 @@ async function syslogRuns(emit: Emit): Promise<void> {
     const best = auth[0];
     emit(bench, 'auth_failure_best_record_score', [best ? best.record_score : 0], `record_score (host ${best?.partition_field_value ?? '-'})`, auth.length);
     emit(bench, 'auth_failure_major_records', [auth.filter((r) => isMajor(r.severity)).length], 'records major or critical', auth.length);
-    emit(bench, 'auth_failure_best_rank', [best ? recs.indexOf(best) + 1 : 0], `rank among ${recs.length} records by score`, recs.length);
+    // Ties share a rank (1 + records scoring strictly higher): records at the same score are not ordered.
+    const rank = best ? recs.filter((r) => r.record_score > best.record_score).length + 1 : 0;
+    emit(bench, 'auth_failure_best_rank', [rank], `rank among ${recs.length} records by score (1 + records scoring higher)`, recs.length);
     for (const r of recs.slice(0, 5)) {
       process.stderr.write(`  ${system} ${new Date(r.timestamp).toISOString()} ${r.function} ${r.entity_key} score ${r.record_score.toFixed(1)} actual ${r.actual[0]} typical ${r.typical[0].toFixed(2)}: ${termsOf(r)}\n`);
     }

@@ -15,6 +15,7 @@ import { severityOf } from '../types';
 import type { AnalysisPlan } from '../config/analysisPlan';
 import { QuantileScoreNormaliser, type QuantileScoreNormaliserState, type ScoreCalibration } from '../scoring/normaliser';
 import { functionSpec } from '../detectors/functionCatalog';
+import { ML_CATEGORY_FIELD } from '../config/functions';
 import type { DetectorPlan } from '../config/analysisPlan';
 import { rawScore } from '../scoring/rawScore';
 import { combineProbabilities } from '../scoring/combineProbabilities';
@@ -39,9 +40,17 @@ export interface ResultBuilderState {
 
 const SEP = '\u0001';
 
-/** The probability calibration of a detector's outputs: counted occurrences (rare, population) or a series model. */
+/**
+ * The probability calibration of a detector's outputs: counted occurrences (rare, population) or a series model.
+ * The count functions split by message category (`count by mlcategory`) also count occurrences: a category's
+ * series is mostly empty buckets (a message kind turns up now and then), so its count model's tail
+ * probabilities behave like counted frequencies of a sparse event, not like a dense metric's extrapolated
+ * tail (measured on loghub's OpenSSH brute-force burst: record_score 42 on the series scale, 75 on this one).
+ */
 export function calibrationOf(d: DetectorPlan): ScoreCalibration {
-  return functionSpec(d.function).family === 'rare' || d.overFieldName ? 'occurrence' : 'series';
+  const spec = functionSpec(d.function);
+  if (spec.family === 'rare' || d.overFieldName) return 'occurrence';
+  return spec.kind === 'count' && d.byFieldName === ML_CATEGORY_FIELD ? 'occurrence' : 'series';
 }
 
 type SplitDocFields = Pick<RecordResult, 'by_field_name' | 'by_field_value' | 'over_field_name' | 'over_field_value'
