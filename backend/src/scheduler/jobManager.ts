@@ -18,35 +18,18 @@ import { StateStore } from '../sinks/stateStore';
 import { systemClock } from './clock';
 import { closedRunState, ConfigStore, type StoredJob, type WantedRunState } from './configStore';
 import { buildDatafeedSource } from './datafeedSource';
-import { datafeedSettings, parseTimeValue } from './datafeedSettings';
+import { datafeedSettings } from './datafeedSettings';
 import { conflict, JobManagerError, notFound } from './errors';
 import { runDatafeedTick, type LocalJob } from './datafeedTick';
 import { JobRuntime, type RuntimeSnapshot } from './jobRuntime';
 import { localJobMetrics, localJobSummary, storedJobSummary } from './jobSummary';
 import { LeaseStore } from './leaseStore';
+import { sameJson, timeOrBadRequest } from './requestChecks';
 import type { Clock, JobManagerOptions, JobMetrics, JobSummary, SchedulerMetrics } from './types';
 
 export type { Clock, JobManagerOptions, JobSummary, SchedulerMetrics } from './types';
 
 
-
-/** Equal as JSON, whatever the order of object keys. */
-function sameJson(a: unknown, b: unknown): boolean {
-  const canon = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(canon);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])]));
-    return v;
-  };
-  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
-}
-
-function timeOrBadRequest(value: number | string, field: 'start' | 'end'): number {
-  try {
-    return parseTimeValue(value, field);
-  } catch (err) {
-    throw new JobManagerError((err as Error).message, 400, [{ message: (err as Error).message, path: field }]);
-  }
-}
 
 export class JobManager {
   private readonly client: Client;
