@@ -227,6 +227,17 @@ export class SeriesModelSet implements SeriesModels {
         pl = (1 - a) * pl + a * normalLowerTail(zAlt);
         pu = (1 - a) * pu + a * normalUpperTail(zAlt);
       }
+      // Heavy tail of a sparse series (values in under heavyTailMaxFill of its buckets, e.g. one pair's
+      // flows): the decayed largest residual learned is a mode of its own, weight 1/(scored buckets + prior),
+      // so a deviation like one already seen (1 flow in 127) is not scored as if it were impossible.
+      const spike = s[base + F.SPIKE_SCALE] * (elapsed0 <= 1 ? this.keepPerBucket : Math.pow(this.keepPerBucket, elapsed0));
+      const sparse = nObs < TUNING.heavyTailMaxFill * (bucket - s[base + F.FIRST] + 1);
+      if (sparse && spike > sd && Number.isFinite(spike)) {
+        const e = 1 / (s[base + F.ALL_N] + TUNING.heavyTailPriorBuckets);
+        const zWide = residual / (spike * TUNING.heavyTailScale);
+        pl = (1 - e) * pl + e * normalLowerTail(zWide);
+        pu = (1 - e) * pu + e * normalUpperTail(zWide);
+      }
       out.pLower = Math.max(pl, Number.MIN_VALUE);
       out.pUpper = Math.max(pu, Number.MIN_VALUE);
       if (mbFull && s[base + F.MB_N] >= this.minBuckets) {
