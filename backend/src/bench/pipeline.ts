@@ -7,6 +7,7 @@
 import { parsePipeline } from '../engine/config/grammar/parsePipeline';
 import type { EventRecord } from '../engine/types';
 import { compilePipeline } from '../pipeline/compilePipeline';
+import { mulberry32 as random } from '../engine/maths/seededRandom';
 
 const PIPELINES = [
   'sourcetype="netflow" dest!=10.* | eval dp=dest + ":" + dest_port | prelertautodetect bucketspan=300 partitionfield=src app_byte_ratio by dp',
@@ -21,17 +22,6 @@ function emit(bench: string, metric: string, values: number[], unit: string, n: 
   process.stdout.write(JSON.stringify({ bench, metric, value: median, unit, n, median, min: sorted[0], max: sorted[sorted.length - 1] }) + '\n');
 }
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function flows(n: number): EventRecord[] {
   const next = random(42);

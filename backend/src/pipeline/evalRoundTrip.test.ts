@@ -7,17 +7,8 @@ import { parseEval } from '../engine/config/grammar/evalParser';
 import { tokenize } from '../engine/config/grammar/lexer';
 import type { FieldValue } from '../engine/types';
 import { compileExpr } from './evalRuntime';
+import { mulberry32 as random } from '../engine/maths/seededRandom';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fields = ['a', 'b', 'dest:port', 'id.resp_h', 'x-y', 'missing'];
 const strings = ['', 'tcp', 'a b', '10.0.0.1', ':', '42'];

@@ -5,17 +5,8 @@
  */
 import { toAnalysisPlan } from './analysisPlan';
 import { validateJobConfig } from './validateJobConfig';
+import { mulberry32 as random } from '../maths/seededRandom';
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const base = {
   job_id: 'fuzz',

@@ -11,8 +11,8 @@ export interface InfluencerRef {
 }
 
 /** One anomalous attribute of a population record (its by value within the member's bucket). */
-export interface AnomalyCause {
-  probability: number;
+/** The detector, entity and values a record or cause is about (shared by records and their causes). */
+interface AnomalyFields {
   function: string;
   function_description: string;
   field_name?: string;
@@ -24,6 +24,10 @@ export interface AnomalyCause {
   partition_field_value?: string;
   actual: number[];
   typical: number[];
+}
+
+export interface AnomalyCause extends AnomalyFields {
+  probability: number;
 }
 
 export interface AnomalyScoreExplanation {
@@ -60,20 +64,9 @@ export interface BucketResult extends ResultBase {
   bucket_influencers: BucketInfluencerDoc[];
 }
 
-export interface RecordResult extends ResultBase {
+export interface RecordResult extends ResultBase, AnomalyFields {
   result_type: 'record';
   detector_index: number;
-  function: string;
-  function_description: string;
-  field_name?: string;
-  by_field_name?: string;
-  by_field_value?: string;
-  over_field_name?: string;
-  over_field_value?: string;
-  partition_field_name?: string;
-  partition_field_value?: string;
-  actual: number[];
-  typical: number[];
   probability: number;
   record_score: number;
   initial_record_score: number;

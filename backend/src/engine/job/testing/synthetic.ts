@@ -2,18 +2,9 @@
  * Test helper: deterministic synthetic event streams (seeded PRNG, no clock).
  */
 import type { EventRecord } from '../../types';
+import { mulberry32 } from '../../maths/seededRandom';
 
-/** mulberry32: a small seeded PRNG giving floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /** Poisson variate by inversion (fine for the small means of tests). */
 export function poisson(rand: () => number, mean: number): number {
